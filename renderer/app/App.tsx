@@ -1,0 +1,141 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PhoneRegion } from '../../shared/model/phone';
+import { COMMANDS } from '../../shared/ipc/commands';
+import { DemoOffer, loadDemoLeads } from '../features/demo';
+import { ImportDialog } from '../features/import';
+import { LeadPanel, LeadQueue, leadTotal, type QueueApi } from '../features/leads';
+import { SettingsDialog, readSetting, useSetting } from '../features/settings';
+import type { Platform } from '../platform';
+import { useUiStore } from '../state/uiStore';
+import { isTyping, useCommandShortcuts } from './useCommandShortcuts';
+
+export function App({ platform }: { readonly platform: Platform }) {
+  const { t, i18n } = useTranslation();
+  const region = useSetting('defaultPhoneRegion') as PhoneRegion;
+  const ownerName = useSetting('ownerName');
+  const demoOffered = useLiveQuery(() => readSetting('demoOffered'), []);
+  const total = useLiveQuery(leadTotal, []);
+  const overlay = useUiStore((s) => s.overlay);
+  const superseded = useUiStore((s) => s.superseded);
+  const toast = useUiStore((s) => s.toast);
+  const view = useUiStore((s) => s.view);
+  const { setOverlay, openPanel, setView, showToast } = useUiStore.getState();
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const queueApi = useRef<QueueApi>(null);
+
+  const openSelected = () => headingRef.current?.focus();
+  const loadDemo = async () => {
+    setOverlay('none');
+    showToast(t('demo.loaded', { count: await loadDemoLeads() }));
+  };
+
+  useCommandShortcuts(platform, {
+    'lead.new': () => openPanel({ mode: 'new' }),
+    'lead.import': () => setOverlay('import'),
+    'lead.save': () => formRef.current?.requestSubmit(),
+    'queue.focusSearch': () => searchRef.current?.focus(),
+    'queue.next': () => queueApi.current?.move(1),
+    'queue.previous': () => queueApi.current?.move(-1),
+    'queue.open': openSelected,
+    'view.inbound': () => setView('inbound'),
+    'view.outbound': () => setView('outbound'),
+    'settings.open': () => setOverlay('settings'),
+    'demo.load': () => void loadDemo(),
+  });
+
+  // Single-key shortcuts, only when the user is not typing in a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || useUiStore.getState().overlay !== 'none') return;
+      if (e.target === listRef.current) return; // the list handles its own keys
+      if (e.key === '/') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === 'j' || e.key === 'k') {
+        e.preventDefault();
+        queueApi.current?.move(e.key === 'j' ? 1 : -1);
+        listRef.current?.focus();
+      } else if (e.key === 'e' && useUiStore.getState().selectedLeadId) {
+        e.preventDefault();
+        openPanel({ mode: 'edit' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openPanel]);
+
+  // The desktop menu speaks the UI language too; its labels come from the same strings.
+  useEffect(() => {
+    const labels = Object.fromEntries(COMMANDS.map((c) => [c.id, t(`commands.${c.id}`)])) as Record<(typeof COMMANDS)[number]['id'], string>;
+    const titles = { file: t('menu.file'), edit: t('menu.edit'), view: t('menu.view'), leads: t('menu.leads'), window: t('menu.window'), help: t('menu.help') };
+    platform.setMenuLabels(i18n.language === 'zh-CN' ? 'zh-CN' : 'en', labels, titles).catch((err: unknown) => console.error('menu labels', err));
+    document.documentElement.lang = i18n.language;
+  }, [platform, t, i18n.language]);
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => showToast(null), 3000);
+    return () => clearTimeout(timer);
+  }, [toast, showToast]);
+
+  const openLink = (url: string) => {
+    platform.openExternal(url).catch((err: unknown) => showToast(String(err)));
+  };
+
+  return (
+    <div className="app">
+      {superseded ? (
+        <div className="superseded" role="alertdialog" aria-modal="true" aria-label={t('app.superseded')}>
+          <p>{t('app.superseded')}</p>
+          <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+            {t('app.reload')}
+          </button>
+        </div>
+      ) : null}
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ☎
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        <nav className="topbar-actions" aria-label={t('nav.main')}>
+          <button type="button" className="btn btn-primary" onClick={() => openPanel({ mode: 'new' })} aria-keyshortcuts="Control+N">
+            + {t('nav.newLead')}
+          </button>
+          <button type="button" className="btn" onClick={() => setOverlay('import')} aria-keyshortcuts="Control+I">
+            {t('nav.import')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={() => setOverlay('settings')} aria-keyshortcuts="Control+,">
+            ⚙ {t('nav.settings')}
+          </button>
+        </nav>
+        <p className="topbar-status" title={t('app.offlineReady')}>
+          <span className="status-dot" aria-hidden="true" /> {t('app.offlineReady')}
+        </p>
+      </header>
+      <main className="workspace">
+        <LeadQueue region={region} searchRef={searchRef} listRef={listRef} onOpen={openSelected} apiRef={queueApi} />
+        <LeadPanel region={region} ownerName={ownerName} onOpenLink={openLink} headingRef={headingRef} formRef={formRef} />
+      </main>
+      {toast ? (
+        <div className="toast" role="status">
+          {toast}
+        </div>
+      ) : null}
+      {overlay === 'import' ? (
+        <ImportDialog onClose={() => setOverlay('none')} ownerName={ownerName} defaultPhoneRegion={region} defaultKind={view} />
+      ) : null}
+      {overlay === 'settings' ? <SettingsDialog onClose={() => setOverlay('none')} onLoadDemo={() => void loadDemo()} /> : null}
+      {overlay === 'none' && total === 0 && demoOffered === undefined ? (
+        <DemoOffer onImport={() => setOverlay('import')} onLoaded={(count) => showToast(t('demo.loaded', { count }))} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import { parseAccelerator, matchesKeyBinding } from '../../shared/ipc/accelerator';
+import { COMMANDS, type CommandId } from '../../shared/ipc/commands';
+import type { Platform } from '../platform';
+
+export type CommandHandlers = Readonly<Partial<Record<CommandId, () => void>>>;
+
+const BINDINGS = COMMANDS.flatMap((c) => {
+  const binding = 'accelerator' in c ? parseAccelerator(c.accelerator) : null;
+  return binding ? [{ id: c.id as CommandId, binding }] : [];
+});
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+/**
+ * One command list drives the desktop menu and the keyboard: in Electron the menu's accelerators
+ * fire and arrive as commands; in a browser the same accelerators are matched here.
+ */
+export function useCommandShortcuts(platform: Platform, handlers: CommandHandlers): void {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(() => platform.onCommand((id) => latest.current[id]?.()), [platform]);
+  useEffect(() => {
+    if (platform.kind === 'desktop') return;
+    const onKey = (e: KeyboardEvent) => {
+      const hit = BINDINGS.find((b) => matchesKeyBinding(b.binding, e, isMac));
+      const handler = hit ? latest.current[hit.id] : undefined;
+      if (handler) {
+        e.preventDefault();
+        handler();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [platform]);
+}
+
+/** True when a key press belongs to the field being typed in, not to a single-key shortcut. */
+export function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}

@@ -1,0 +1,47 @@
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Lead } from '../../shared/model/lead';
+import { toLeadRow } from './leadRow';
+import {
+  SCHEMA_VERSIONS,
+  type ImportBatchRow,
+  type LeadRow,
+  type OutboxRow,
+  type PlaceholderRow,
+  type SettingRow,
+  type SyncStateRow,
+} from './schema';
+
+export const DB_NAME = 'sdr-desk';
+
+export class SdrDeskDb extends Dexie {
+  leads!: EntityTable<LeadRow, 'id'>;
+  calls!: EntityTable<PlaceholderRow, 'id'>;
+  notes!: EntityTable<PlaceholderRow, 'id'>;
+  tags!: EntityTable<PlaceholderRow, 'id'>;
+  scripts!: EntityTable<PlaceholderRow, 'id'>;
+  handoffs!: EntityTable<PlaceholderRow, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  importBatches!: EntityTable<ImportBatchRow, 'id'>;
+
+  constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // Strict durability: a write the UI calls saved has reached the disk, not just the OS cache.
+    // Every user write carries an outbox row, so nearly every write wants it anyway.
+    super(name, { ...options, chromeTransactionDurability: 'strict' });
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.version === 2) version.upgrade(reindexLeads);
+    }
+  }
+}
+
+async function reindexLeads(tx: Transaction): Promise<void> {
+  await tx
+    .table<LeadRow, string>('leads')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      const lead = { ...row, importBatchId: row['importBatchId'] ?? null } as unknown as Lead;
+      Object.assign(row, toLeadRow(lead));
+    });
+}

@@ -1,0 +1,39 @@
+import { v7 as uuidv7 } from 'uuid';
+import { db, mutate } from '../../db';
+import { EDITABLE_LEAD_FIELDS, type Lead, type LeadPatch } from '../../../shared/model/lead';
+import type { LeadFields } from '../../../shared/model/leadInput';
+
+export async function createLead(fields: LeadFields, now: number = Date.now()): Promise<Lead> {
+  const lead: Lead = {
+    ...fields,
+    id: uuidv7(),
+    createdAt: now,
+    updatedAt: now,
+    firstContactedAt: null,
+    lastContactedAt: null,
+    nextCallbackAt: null,
+    doNotCall: false,
+    importBatchId: null,
+  };
+  await mutate(db, 'lead.create', { lead }, now);
+  return lead;
+}
+
+/**
+ * Sends only the fields that changed, so a concurrent edit of another field on another machine
+ * survives the merge (last writer wins per field).
+ */
+export async function updateLead(before: Lead, fields: LeadFields, now: number = Date.now()): Promise<boolean> {
+  const patch = changedFields(before, fields);
+  if (Object.keys(patch).length === 0) return false;
+  await mutate(db, 'lead.update', { id: before.id, patch, updatedAt: now }, now);
+  return true;
+}
+
+export function changedFields(before: Lead, fields: LeadFields): LeadPatch {
+  const patch: Record<string, unknown> = {};
+  for (const key of EDITABLE_LEAD_FIELDS) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(fields[key])) patch[key] = fields[key];
+  }
+  return patch as LeadPatch;
+}

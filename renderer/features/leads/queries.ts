@@ -1,0 +1,81 @@
+import Dexie from 'dexie';
+import { db } from '../../db';
+import type { LeadRow } from '../../db';
+import type { LeadKind } from '../../../shared/model/lead';
+import { QUEUE_BUCKET, orderQueue } from '../../../shared/rules/leadQueue';
+import type { SearchClause } from '../../../shared/rules/leadSearch';
+import type { QueueFilters } from '../../state/uiStore';
+
+const QUEUE_INDEX = '[kind+queueBucket+queueSort]';
+
+function bucketIds(kind: LeadKind, bucket: number): Promise<string[]> {
+  return db.leads
+    .where(QUEUE_INDEX)
+    .between([kind, bucket, Dexie.minKey], [kind, bucket, Dexie.maxKey])
+    .primaryKeys();
+}
+
+/**
+ * The calling order of one view as ids only: three index key scans and the due call-backs,
+ * no lead is loaded. Rows are fetched for the visible window alone (leadsByIds).
+ */
+export async function queueOrder(kind: LeadKind, now: number): Promise<string[]> {
+  const [fresh, working, closed, due] = await Promise.all([
+    bucketIds(kind, QUEUE_BUCKET.fresh),
+    bucketIds(kind, QUEUE_BUCKET.working),
+    bucketIds(kind, QUEUE_BUCKET.closed),
+    db.leads.where('nextCallbackAt').belowOrEqual(now).primaryKeys(),
+  ]);
+  return orderQueue({ fresh, working, closed }, due);
+}
+
+export function queueCount(kind: LeadKind): Promise<number> {
+  return db.leads.where(QUEUE_INDEX).between([kind, Dexie.minKey, Dexie.minKey], [kind, Dexie.maxKey, Dexie.maxKey]).count();
+}
+
+/**
+ * Ids of leads matching every search clause and filter, across both views, or null when nothing
+ * narrows the queue. Each clause and filter is one index scan; the sets are intersected.
+ */
+export async function matchingIds(clauses: readonly SearchClause[], filters: QueueFilters): Promise<Set<string> | null> {
+  const scans: Promise<string[]>[] = clauses.map((c) =>
+    c.op === 'exact'
+      ? db.leads.where('searchTokens').equals(c.token).primaryKeys()
+      : db.leads.where('searchTokens').startsWith(c.token).primaryKeys(),
+  );
+  if (filters.status) scans.push(db.leads.where('status').equals(filters.status).primaryKeys());
+  if (filters.temperature) scans.push(db.leads.where('temperature').equals(filters.temperature).primaryKeys());
+  if (filters.tag) scans.push(db.leads.where('tags').equals(filters.tag).primaryKeys());
+  if (filters.sourceChannel) scans.push(db.leads.where('sourceChannel').equals(filters.sourceChannel).primaryKeys());
+  if (filters.owner) scans.push(db.leads.where('owner').equals(filters.owner === UNASSIGNED ? '' : filters.owner).primaryKeys());
+  if (scans.length === 0) return null;
+  const results = (await Promise.all(scans)).sort((a, b) => a.length - b.length);
+  let matched = new Set(results[0]);
+  for (const ids of results.slice(1)) {
+    if (matched.size === 0) break;
+    const next = new Set(ids);
+    matched = new Set([...matched].filter((id) => next.has(id)));
+  }
+  return matched;
+}
+
+/** Filter value meaning "leads with no owner" (an empty owner cannot be a select option value). */
+export const UNASSIGNED = '\u0000unassigned';
+
+export async function leadsByIds(ids: readonly string[]): Promise<(LeadRow | undefined)[]> {
+  return db.leads.bulkGet([...ids]);
+}
+
+export function leadById(id: string): Promise<LeadRow | undefined> {
+  return db.leads.get(id);
+}
+
+/** Values offered by the tag and owner filters: distinct index keys, read without loading leads. */
+export async function filterChoices(): Promise<{ tags: string[]; owners: string[] }> {
+  const [tags, owners] = await Promise.all([db.leads.orderBy('tags').uniqueKeys(), db.leads.orderBy('owner').uniqueKeys()]);
+  return { tags: tags.map(String), owners: owners.map(String).filter((o) => o !== '') };
+}
+
+export function leadTotal(): Promise<number> {
+  return db.leads.count();
+}

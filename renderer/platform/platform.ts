@@ -1,0 +1,18 @@
+import type { CommandId, CommandLabels, MenuTitles } from '../../shared/ipc/commands';
+
+/**
+ * Everything the app needs from where it runs. The same renderer build runs in Electron
+ * (desktop: window.desktop over IPC) and in a browser tab (browser: web APIs); only this folder
+ * knows which.
+ */
+export interface Platform {
+  readonly kind: 'desktop' | 'browser';
+  systemLocale(): Promise<string>;
+  /** tel:, mailto: and https: only; anything else is refused. */
+  openExternal(url: string): Promise<void>;
+  /** Menu commands from the desktop shell; the browser has none. Returns an unsubscribe. */
+  onCommand(listener: (id: CommandId) => void): () => void;
+  /** Gives the desktop menu its labels in the UI language. */
+  setMenuLabels(language: 'zh-CN' | 'en', labels: CommandLabels, menuTitles: MenuTitles): Promise<void>;
+  notify(title: string, body: string): Promise<void>;
+}

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+
+export interface AppDeps {
+  /** The built renderer (vite build output). */
+  readonly webRoot: string;
+  readonly logger?: boolean;
+}
+
+/** The same policy the Electron shell sets on app://: the renderer needs nothing from elsewhere. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * The team server. For now it serves the renderer for browser mode; the sync issue adds the API.
+ * No listen() here: tests inject requests or listen on a random port.
+ */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  if (!existsSync(deps.webRoot)) {
+    throw new Error(`The renderer is not built at ${deps.webRoot}: run npm run build:renderer`);
+  }
+  const app = Fastify({ logger: deps.logger ?? false });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+  });
+  await app.register(fastifyStatic, { root: deps.webRoot, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    // Unknown paths under the app are client routes: serve the shell.
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } });
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// Node for the pure and main-process code, jsdom + fake-indexeddb for the renderer.
+// End-to-end tests in real Chromium have their own config (test/e2e/vitest.config.ts).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/server/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/helpers/rendererSetup.ts'],
+        },
+      },
+    ],
+  },
+});
