@@ -53,11 +53,10 @@ export function App({ platform }: { readonly platform: Platform }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || useUiStore.getState().overlay !== 'none') return;
-      if (e.target === listRef.current) return; // the list handles its own keys
       if (e.key === '/') {
         e.preventDefault();
         searchRef.current?.focus();
-      } else if (e.key === 'j' || e.key === 'k') {
+      } else if ((e.key === 'j' || e.key === 'k') && e.target !== listRef.current) {
         e.preventDefault();
         queueApi.current?.move(e.key === 'j' ? 1 : -1);
         listRef.current?.focus();

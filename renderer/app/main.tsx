@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { languageForLocale } from '../../shared/model/settings';
 import { db, watchForNewerVersion } from '../db';
 import { readSetting } from '../features/settings';
-import { detectPlatform } from '../platform';
+import { detectPlatform, prepareOffline } from '../platform';
 import { useUiStore } from '../state/uiStore';
 import { App } from './App';
 import { createI18n } from './i18n';
@@ -14,6 +14,7 @@ import './layout.css';
 /** Composition root: platform, database, language; then the app. */
 async function start(): Promise<void> {
   const platform = detectPlatform();
+  prepareOffline(platform);
   watchForNewerVersion(db, () => useUiStore.getState().markSuperseded());
   await db.open();
   // Ask the browser not to evict the SDR's only copy of unsynced work under storage pressure.

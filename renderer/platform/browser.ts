@@ -1,6 +1,15 @@
 import { validateExternalLink } from '../../shared/ipc/externalLinks';
 import type { Platform } from './platform';
 
+/**
+ * Precaches the app (service worker built by vite-plugin-pwa) so browser mode opens and reloads
+ * with no network. Served over http(s) only: Electron loads the app from app:// on disk.
+ */
+export async function registerOfflineCache(): Promise<void> {
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol) || import.meta.env.DEV) return;
+  await navigator.serviceWorker.register('./sw.js');
+}
+
 /** Browser mode: the same app in a tab (end-to-end tests, team leads reviewing from a browser). */
 export function createBrowserPlatform(): Platform {
   return {

@@ -1,5 +1,5 @@
 import type { DesktopApi } from '../../shared/ipc/desktopApi';
-import { createBrowserPlatform } from './browser';
+import { createBrowserPlatform, registerOfflineCache } from './browser';
 import { createDesktopPlatform } from './desktop';
 import type { Platform } from './platform';
 
@@ -12,6 +12,10 @@ declare global {
 
 export function detectPlatform(): Platform {
   return window.desktop ? createDesktopPlatform(window.desktop) : createBrowserPlatform();
+}
+
+export function prepareOffline(platform: Platform): void {
+  if (platform.kind === 'browser') registerOfflineCache().catch((err: unknown) => console.error('offline cache', err));
 }
 
 export type { Platform } from './platform';

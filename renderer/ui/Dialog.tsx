@@ -15,7 +15,9 @@ export function Dialog({ title, onClose, children, footer, closeLabel, wide }: D
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button');
+    const first =
+      ref.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      ref.current?.querySelector<HTMLElement>('.dialog-body :is(input, select, textarea, button)');
     first?.focus();
     return () => previous?.focus();
   }, []);

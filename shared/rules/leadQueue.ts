@@ -42,13 +42,11 @@ export interface QueueBuckets {
 }
 
 /**
- * Puts due call-backs (ordered by due time) right after the fresh inbound leads and removes them
- * from where the index placed them. A call-back on a closed lead is not lifted.
+ * Puts due call-backs (ordered by due time; leads still being worked only) right after the fresh
+ * inbound leads and removes them from where the index placed them.
  */
 export function orderQueue(buckets: QueueBuckets, dueCallbackIds: readonly string[]): string[] {
   if (dueCallbackIds.length === 0) return [...buckets.fresh, ...buckets.working, ...buckets.closed];
-  const working = new Set(buckets.working);
-  const due = dueCallbackIds.filter((id) => working.has(id));
-  const lifted = new Set(due);
-  return [...buckets.fresh, ...due, ...buckets.working.filter((id) => !lifted.has(id)), ...buckets.closed];
+  const lifted = new Set(dueCallbackIds);
+  return [...buckets.fresh, ...dueCallbackIds, ...buckets.working.filter((id) => !lifted.has(id)), ...buckets.closed];
 }

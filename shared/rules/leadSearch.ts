@@ -4,9 +4,8 @@ import { normalizePhone, phoneSearchDigits, type PhoneRegion } from '../model/ph
 /**
  * Search runs on a multi-entry index of tokens per lead, so a keystroke is a few index range
  * scans, never a table scan. Latin text is indexed by word and matched by word prefix ("acm" finds
- * "Acme"); Chinese, Japanese and Korean text has no spaces, so it is indexed as single characters and
- * character bigrams, and a query matches when all its bigrams do ("科技" finds
- * "甲乙测试科技有限公司"). Phones and e-mails get prefixed tokens of their own so that digits typed in
+ * "Acme"); Chinese, Japanese and Korean text has no spaces, so it is indexed as character bigrams,
+ * and a query matches when all its bigrams do ("科技" finds "甲乙测试科技有限公司"). Phones and e-mails get prefixed tokens of their own so that digits typed in
  * any common form find the number and the import can look duplicates up exactly.
  */
 
@@ -22,7 +21,10 @@ export function leadSearchTokens(lead: Pick<Lead, 'company' | 'contactName' | 'e
     tokens.add(EMAIL + lead.email.toLowerCase());
     addTextTokens(lead.email.replace(/[@._+-]/g, ' '), tokens);
   }
-  if (lead.wechatId) tokens.add(normalizeText(lead.wechatId));
+  if (lead.wechatId) {
+    tokens.add(normalizeText(lead.wechatId));
+    addTextTokens(lead.wechatId, tokens);
+  }
   for (const phone of lead.phones) {
     for (const digits of phoneSearchDigits(phone)) tokens.add(PHONE + digits);
   }
@@ -56,7 +58,7 @@ export function searchClauses(query: string, defaultRegion: PhoneRegion): Search
     for (const run of textRuns(term)) {
       if (run.cjk) {
         const chars = [...run.text];
-        if (chars.length === 1) clauses.push({ op: 'exact', token: run.text });
+        if (chars.length === 1) clauses.push({ op: 'prefix', token: run.text });
         for (let i = 0; i + 1 < chars.length; i++) clauses.push({ op: 'exact', token: chars[i]! + chars[i + 1]! });
       } else {
         clauses.push({ op: 'prefix', token: run.text });
@@ -74,11 +76,13 @@ function addTextTokens(text: string, into: Set<string>): void {
       into.add(run.text);
       continue;
     }
+    // Bigrams, plus the run's last character alone: a one-character query is a prefix scan, and
+    // every character starts a bigram except the last. Unigrams for every character would nearly
+    // double the index for nothing.
     const chars = [...run.text];
     chars.forEach((c, i) => {
-      into.add(c);
       const next = chars[i + 1];
-      if (next !== undefined) into.add(c + next);
+      into.add(next === undefined ? c : c + next);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Lead, LeadKind, LeadStatus, SourceChannel, Temperature } from '../../../shared/model/lead';
+import { normalizePhone } from '../../../shared/model/phone';
 
 /**
  * A believable B2B marketing-technology pipeline: Chinese and English companies across
@@ -57,7 +58,8 @@ export function generateDemoLeads({ count, seed, now, uniqueContacts = false }: 
     const chinese = r() < 0.7;
     const kind: LeadKind = r() < 0.55 ? 'inbound' : 'outbound';
     const status = pick(r, STATUSES);
-    const createdAt = now - Math.floor(r() * (status === 'new' ? 3 : 60) * 86_400_000) - Math.floor(r() * 3_600_000);
+    // Fresh inbound leads arrived minutes to hours ago; the rest over the last two months.
+    const createdAt = now - Math.floor(r() * (status === 'new' ? 0.6 : 60) * 86_400_000) - Math.floor(r() * 3_600_000);
     const contacted = status !== 'new';
     const base = chinese ? chineseContact(r, i, uniqueContacts) : englishContact(r, i, uniqueContacts);
     const callback = contacted && r() < 0.15 ? now + Math.floor((r() - 0.3) * 3 * 86_400_000) : null;
@@ -92,8 +94,9 @@ function chineseContact(r: () => number, i: number, unique: boolean): Contact {
   const [trade, industry] = pick(r, CN_TRADES);
   const stem = pick(r, CN_STEMS);
   const name = pick(r, CN_SURNAMES) + pick(r, CN_GIVEN);
-  const mobile = unique ? `+86 13${String(i).padStart(9, '0')}` : `+86 1${pick(r, ['38', '39', '58', '86', '77', '36'])}${digits(r, 8)}`;
-  const landline = r() < 0.25 ? [`+86 ${city === '北京' ? '10' : city === '上海' ? '21' : '755'} ${6 + Math.floor(r() * 3)}${digits(r, 7)}`] : [];
+  const mobile = unique ? `+86 13${String(i).padStart(9, '0')}` : validPhone(r, () => `+86 1${pick(r, ['38', '39', '58', '86', '77', '36'])}${digits(r, 8)}`);
+  const areaCode = city === '北京' ? '10' : city === '上海' ? '21' : '755';
+  const landline = r() < 0.25 ? [validPhone(r, () => `+86 ${areaCode} ${6 + Math.floor(r() * 3)}${digits(r, 7)}`)] : [];
   const pinyinish = `${stem.length}${Math.floor(r() * 900 + 100)}`;
   return {
     company: `${city}${stem}${trade}有限公司`,
@@ -119,7 +122,7 @@ function englishContact(r: () => number, i: number, unique: boolean): Contact {
     company: `${stem} ${trade} ${pick(r, EN_SUFFIX)}`,
     contactName: `${first} ${last}`,
     title: pick(r, EN_TITLES),
-    phones: [unique ? `+65 8${String(i).padStart(7, '0')}` : place.dial(r)].map(normalizeSpacing),
+    phones: [unique ? normalizeSpacing(`+65 9${String(i).padStart(7, '0')}`) : validPhone(r, place.dial)],
     wechatId: '',
     email: unique ? `${first.toLowerCase()}.${i}@${domain}` : `${first.toLowerCase()}.${last.toLowerCase().replace('ü', 'ue')}@${domain}`,
     industry,
@@ -128,9 +131,20 @@ function englishContact(r: () => number, i: number, unique: boolean): Contact {
   };
 }
 
-/** Demo numbers are written readably above; stored numbers are E.164. */
+/**
+ * Demo numbers are written readably above; stored numbers are E.164. A random number in a real
+ * numbering plan is sometimes unallocated, so an invalid one is drawn again.
+ */
 function normalizeSpacing(phone: string): string {
   return phone.replace(/\s+/g, '');
+}
+
+function validPhone(r: () => number, draw: (r: () => number) => string): string {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const parsed = normalizePhone(draw(r), 'CN');
+    if (parsed.ok) return parsed.e164;
+  }
+  throw new Error('No valid demo number drawn');
 }
 
 function digits(r: () => number, n: number): string {

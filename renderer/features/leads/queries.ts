@@ -8,25 +8,39 @@ import type { QueueFilters } from '../../state/uiStore';
 
 const QUEUE_INDEX = '[kind+queueBucket+queueSort]';
 
-function bucketIds(kind: LeadKind, bucket: number): Promise<string[]> {
-  return db.leads
-    .where(QUEUE_INDEX)
-    .between([kind, bucket, Dexie.minKey], [kind, bucket, Dexie.maxKey])
-    .primaryKeys();
+function bucketIds(kind: LeadKind, bucket: number, limit?: number): Promise<string[]> {
+  const range = db.leads.where(QUEUE_INDEX).between([kind, bucket, Dexie.minKey], [kind, bucket, Dexie.maxKey]);
+  return (limit === undefined ? range : range.limit(limit)).primaryKeys();
+}
+
+/** Due call-backs of this view's leads still being worked, by due time. There are few at a time. */
+async function dueCallbacks(kind: LeadKind, now: number): Promise<string[]> {
+  const due = await db.leads.where('nextCallbackAt').belowOrEqual(now).toArray();
+  return due.filter((lead) => lead.kind === kind && lead.queueBucket === QUEUE_BUCKET.working).map((lead) => lead.id);
 }
 
 /**
- * The calling order of one view as ids only: three index key scans and the due call-backs,
- * no lead is loaded. Rows are fetched for the visible window alone (leadsByIds).
+ * The calling order of one view as ids only: index key scans plus the due call-backs, no lead is
+ * loaded. Rows are fetched for the visible window alone (leadsByIds).
  */
 export async function queueOrder(kind: LeadKind, now: number): Promise<string[]> {
   const [fresh, working, closed, due] = await Promise.all([
     bucketIds(kind, QUEUE_BUCKET.fresh),
     bucketIds(kind, QUEUE_BUCKET.working),
     bucketIds(kind, QUEUE_BUCKET.closed),
-    db.leads.where('nextCallbackAt').belowOrEqual(now).primaryKeys(),
+    dueCallbacks(kind, now),
   ]);
   return orderQueue({ fresh, working, closed }, due);
+}
+
+/**
+ * The first `count` leads of the same order, read with limits: what the queue shows while the whole
+ * order of 100,000 keys is still being read.
+ */
+export async function queueHead(kind: LeadKind, now: number, count: number): Promise<string[]> {
+  const [fresh, due] = await Promise.all([bucketIds(kind, QUEUE_BUCKET.fresh, count), dueCallbacks(kind, now)]);
+  const working = fresh.length + due.length < count ? await bucketIds(kind, QUEUE_BUCKET.working, count + due.length) : [];
+  return orderQueue({ fresh, working, closed: [] }, due).slice(0, count);
 }
 
 export function queueCount(kind: LeadKind): Promise<number> {

@@ -82,7 +82,10 @@ export function LeadDetails({ lead, region, now, onEdit, onOpenLink, headingRef 
             aria-label={t('lead.copyWechat', { id: lead.wechatId })}
             onClick={() => void navigator.clipboard?.writeText(lead.wechatId)}
           >
-            <span aria-hidden="true">💬</span> {lead.wechatId}
+            <span className="channel-kind" aria-hidden="true">
+              {t('lead.fields.wechatId')}
+            </span>{' '}
+            {lead.wechatId}
           </button>
         ) : null}
         {localTime ? <span className="lead-localtime">{t('lead.localTime', { time: localTime })}</span> : null}

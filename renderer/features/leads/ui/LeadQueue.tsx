@@ -5,7 +5,7 @@ import { LEAD_KINDS, type LeadKind } from '../../../../shared/model/lead';
 import type { PhoneRegion } from '../../../../shared/model/phone';
 import { useNow } from '../../../app/hooks/useNow';
 import { useUiStore } from '../../../state/uiStore';
-import { useQueue } from '../useQueue';
+import { filterKey, useQueue } from '../useQueue';
 import { QueueFilterBar } from './QueueFilterBar';
 import { QueueRow, optionId } from './QueueRow';
 import { useVisibleLeads } from './useVisibleLeads';
@@ -62,6 +62,12 @@ export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQu
     apiRef.current = { move };
   });
 
+  // With nothing picked yet, the lead to call next is the top of the queue.
+  const first = queue.ids?.[0];
+  useEffect(() => {
+    if (first && useUiStore.getState().selectedLeadId === null && useUiStore.getState().panel.mode === 'view') select(first);
+  }, [first, select]);
+
   const onListKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const step = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: 10, PageUp: -10 }[e.key];
@@ -78,7 +84,7 @@ export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQu
   };
 
   const otherView: LeadKind = view === 'inbound' ? 'outbound' : 'inbound';
-  const busy = queue.ids === undefined || queue.answeredSearch !== search;
+  const busy = queue.ids === undefined || queue.answeredSearch !== search || queue.answeredFilters !== filterKey(filters);
 
   return (
     <section className="queue" aria-labelledby="queue-title">
@@ -125,7 +131,7 @@ export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQu
       </div>
       <QueueFilterBar />
       <div className="queue-status" role="status" aria-live="polite">
-        {queue.ids === undefined ? t('queue.loading') : t('queue.count', { count: ids.length })}
+        {queue.ids === undefined ? t('queue.loading') : t('queue.count', { count: queue.narrowed ? ids.length : (queue.counts[view] ?? ids.length) })}
         {queue.narrowed && queue.otherViewMatches > 0 ? (
           <button type="button" className="btn btn-small btn-ghost queue-other" onClick={() => setView(otherView)}>
             {t('queue.otherViewMatches', { count: queue.otherViewMatches, view: t(`queue.${otherView}`) })}
@@ -142,6 +148,7 @@ export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQu
         aria-activedescendant={selectedLeadId && selectedIndex >= 0 ? optionId(selectedLeadId) : undefined}
         aria-busy={busy}
         data-results-for={queue.answeredSearch}
+        data-filters-for={queue.answeredFilters}
         onKeyDown={onListKey}
       >
         {queue.ids !== undefined && ids.length === 0 ? (
