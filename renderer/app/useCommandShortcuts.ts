@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { parseAccelerator, matchesKeyBinding } from '../../shared/ipc/accelerator';
 import { COMMANDS, type CommandId } from '../../shared/ipc/commands';
 import type { Platform } from '../platform';
@@ -17,18 +17,17 @@ const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
  * fire and arrive as commands; in a browser the same accelerators are matched here.
  */
 export function useCommandShortcuts(platform: Platform, handlers: CommandHandlers): void {
-  const latest = useRef(handlers);
-  latest.current = handlers;
-  useEffect(() => platform.onCommand((id) => latest.current[id]?.()), [platform]);
+  const run = useEffectEvent((id: CommandId): boolean => {
+    const handler = handlers[id];
+    handler?.();
+    return handler !== undefined;
+  });
+  useEffect(() => platform.onCommand((id) => void run(id)), [platform]);
   useEffect(() => {
     if (platform.kind === 'desktop') return;
     const onKey = (e: KeyboardEvent) => {
       const hit = BINDINGS.find((b) => matchesKeyBinding(b.binding, e, isMac));
-      const handler = hit ? latest.current[hit.id] : undefined;
-      if (handler) {
-        e.preventDefault();
-        handler();
-      }
+      if (hit && run(hit.id)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

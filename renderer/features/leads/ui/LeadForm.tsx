@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { LEAD_KINDS, MAX_PHONES, SOURCE_CHANNELS, TEMPERATURES, type Lead } from '../../../../shared/model/lead';
 import { parseLeadInput } from '../../../../shared/model/leadInput';
@@ -28,15 +29,6 @@ export function LeadForm({ lead, defaultKind, ownerName, region, onSaved, onCanc
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const [focusFirstError, setFocusFirstError] = useState(false);
-
-  // After a failed save, land a keyboard user on the first field in error, in reading order.
-  useEffect(() => {
-    if (!focusFirstError) return;
-    setFocusFirstError(false);
-    const form = summaryRef.current?.closest('form');
-    (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? summaryRef.current)?.focus();
-  }, [focusFirstError]);
 
   const fieldId = (field: string) => `${formId}-${field}`;
   const set = (key: TextKey, value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -47,8 +39,10 @@ export function LeadForm({ lead, defaultKind, ownerName, region, onSaved, onCanc
     if (saving) return;
     const parsed = parseLeadInput(toLeadInput(values, lead?.customFields ?? {}), { defaultRegion: region, defaultKind });
     if (!parsed.ok) {
-      setErrors(errorsByField(parsed.errors));
-      setFocusFirstError(true);
+      // Render the errors now, then land a keyboard user on the first field in error, in reading order.
+      flushSync(() => setErrors(errorsByField(parsed.errors)));
+      const form = summaryRef.current?.closest('form');
+      (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? summaryRef.current)?.focus();
       return;
     }
     setErrors({});

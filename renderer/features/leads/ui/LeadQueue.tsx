@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_KINDS, type LeadKind } from '../../../../shared/model/lead';
 import type { PhoneRegion } from '../../../../shared/model/phone';
@@ -36,6 +36,7 @@ export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQu
   const queue = useQueue(view, search, filters, region, now);
   const ids = queue.ids ?? [];
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is built for plain hooks; this component is not compiled by React Compiler.
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => listRef.current,

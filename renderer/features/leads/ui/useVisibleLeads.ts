@@ -1,24 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef } from 'react';
+import { useMemo } from 'react';
 import type { LeadRow } from '../../../db';
 import { leadsByIds } from '../queries';
 
 /**
- * Rows for the ids on screen, read live so an edit shows at once. Rows read before are kept while a
- * new window loads, so scrolling never flashes empty rows.
+ * Rows for the ids on screen (plus overscan), read live so an edit shows at once. useLiveQuery
+ * keeps the previous window's rows until the new read lands, and consecutive windows overlap, so
+ * scrolling does not flash empty rows.
  */
 export function useVisibleLeads(ids: readonly string[]): ReadonlyMap<string, LeadRow> {
-  const cache = useRef(new Map<string, LeadRow>());
   const key = ids.join(',');
   const rows = useLiveQuery(() => leadsByIds(ids), [key]);
-  if (rows) {
-    const next = new Map<string, LeadRow>();
-    for (const id of ids) {
-      const fresh = rows.find((r) => r?.id === id);
-      const known = fresh ?? cache.current.get(id);
-      if (known) next.set(id, known);
-    }
-    cache.current = next;
-  }
-  return cache.current;
+  return useMemo(() => new Map((rows ?? []).flatMap((row) => (row ? [[row.id, row] as const] : []))), [rows]);
 }
