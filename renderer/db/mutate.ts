@@ -74,14 +74,14 @@ const APPLY: Appliers = {
     if (!row) throw new MutationError('lead.notFound', `Lead ${id} not found`);
     await db.leads.put(toLeadRow(applyPatch(fromLeadRow(row), patch, updatedAt)));
   },
-  'lead.importBatch': async (db, { created, merged }) => {
+  'lead.importBatch': async (db, { created, merged, updatedAt }) => {
     await db.leads.bulkAdd(created.map(toLeadRow));
     if (merged.length === 0) return;
     const rows = await db.leads.bulkGet(merged.map((m) => m.id));
     const updated = merged.map(({ id, patch }, i) => {
       const row = rows[i];
       if (!row) throw new MutationError('lead.notFound', `Lead ${id} not found`);
-      return toLeadRow(applyPatch(fromLeadRow(row), patch, row.updatedAt));
+      return toLeadRow(applyPatch(fromLeadRow(row), patch, updatedAt));
     });
     await db.leads.bulkPut(updated);
   },

@@ -12,6 +12,8 @@ export const MUTATION_ARGS = {
   /** One chunk of an import: new leads plus the existing leads it merged into. */
   'lead.importBatch': z.object({
     batchId: z.uuid(),
+    /** When the merges happened: a lead merged into counts as updated then. */
+    updatedAt: z.number().int(),
     created: z.array(LeadSchema).max(1000),
     merged: z.array(z.object({ id: z.uuid(), patch: LeadPatchSchema })).max(1000),
   }),
