@@ -65,15 +65,26 @@ export function searchClauses(query: string, defaultRegion: PhoneRegion): Search
       }
     }
   }
-  return dedupeClauses(clauses).slice(0, MAX_CLAUSES);
+  // A query of stop tokens alone ("有限公司") would match nearly every lead: it narrows nothing.
+  return dedupeClauses(clauses.filter((c) => !STOP_TOKENS.has(c.token))).slice(0, MAX_CLAUSES);
 }
 
 const MAX_CLAUSES = 12;
 
+/**
+ * Tokens nearly every lead carries ("…有限公司", "Ltd", ".cn", WeChat's "wx_"): indexing them
+ * writes long lists that tell no lead apart. They are left out of the index and out of queries.
+ */
+const STOP_TOKENS: ReadonlySet<string> = new Set([
+  '有限', '限公', '公司', '司', '股份', '份有',
+  'ltd', 'inc', 'co', 'llc', 'gmbh', 'pte', 'corp', 'limited', 'com', 'cn', 'net', 'org', 'wx',
+]);
+
 function addTextTokens(text: string, into: Set<string>): void {
+  const add = (token: string) => STOP_TOKENS.has(token) || into.add(token);
   for (const run of textRuns(text)) {
     if (!run.cjk) {
-      into.add(run.text);
+      add(run.text);
       continue;
     }
     // Bigrams, plus the run's last character alone: a one-character query is a prefix scan, and
@@ -82,7 +93,7 @@ function addTextTokens(text: string, into: Set<string>): void {
     const chars = [...run.text];
     chars.forEach((c, i) => {
       const next = chars[i + 1];
-      into.add(next === undefined ? c : c + next);
+      add(next === undefined ? c : c + next);
     });
   }
 }

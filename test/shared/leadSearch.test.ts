@@ -18,13 +18,20 @@ function finds(query: string): boolean {
 }
 
 describe('lead search tokens', () => {
-  it.each(['科技', '甲乙测试', '有限公司', '测', '王芳', 'wang', 'FANG', 'jiayi', 'wx_wangfang', 'wang.fang@jiayi', '138 0013 8000', '+86 13800138000', '13800138000', '(010) 6552-9988', '010 6552', '+86 10 6552 9988', '8613800'])(
+  it.each(['科技', '甲乙测试', '测', '王芳', 'wang', 'FANG', 'jiayi', 'wx_wangfang', 'wang.fang@jiayi', '138 0013 8000', '+86 13800138000', '13800138000', '(010) 6552-9988', '010 6552', '+86 10 6552 9988', '8613800'])(
     'finds the lead by %s',
     (query) => expect(finds(query)).toBe(true),
   );
 
   it.each(['科学', '乙甲', 'zhang', '139 0013 8000', '021 6552 9988', 'fang@other'])('does not find it by %s', (query) => {
     expect(finds(query)).toBe(false);
+  });
+
+  it('leaves words every company carries out of the index but still answers queries that contain them', () => {
+    expect(tokens.has('公司')).toBe(false);
+    expect(finds('测试科技有限公司')).toBe(true);
+    expect(searchClauses('Northwind Ltd', 'CN')).toEqual([{ op: 'prefix', token: 'northwind' }]);
+    expect(searchClauses('有限公司', 'CN')).toEqual([]);
   });
 
   it('folds full-width input typed with a Chinese IME', () => {
