@@ -5,7 +5,7 @@ import type { PhoneRegion } from '../../shared/model/phone';
 import { COMMANDS } from '../../shared/ipc/commands';
 import { DemoOffer, loadDemoLeads } from '../features/demo';
 import { ImportDialog } from '../features/import';
-import { LeadPanel, LeadQueue, leadTotal, type QueueApi } from '../features/leads';
+import { LeadPanel, LeadQueue, hasLeads, type QueueApi } from '../features/leads';
 import { SettingsDialog, readSetting, useSetting } from '../features/settings';
 import type { Platform } from '../platform';
 import { useUiStore } from '../state/uiStore';
@@ -15,8 +15,10 @@ export function App({ platform }: { readonly platform: Platform }) {
   const { t, i18n } = useTranslation();
   const region = useSetting('defaultPhoneRegion') as PhoneRegion;
   const ownerName = useSetting('ownerName');
-  const demoOffered = useLiveQuery(() => readSetting('demoOffered'), []);
-  const total = useLiveQuery(leadTotal, []);
+  // Wrapped so that "still reading" (undefined) differs from "never offered" ({ offered: undefined }).
+  const demo = useLiveQuery(async () => ({ offered: await readSetting('demoOffered') }), []);
+  const offerDemo = demo !== undefined && demo.offered === undefined;
+  const anyLeads = useLiveQuery(async () => (offerDemo ? hasLeads() : true), [offerDemo]);
   const overlay = useUiStore((s) => s.overlay);
   const superseded = useUiStore((s) => s.superseded);
   const toast = useUiStore((s) => s.toast);
@@ -132,7 +134,7 @@ export function App({ platform }: { readonly platform: Platform }) {
         <ImportDialog onClose={() => setOverlay('none')} ownerName={ownerName} defaultPhoneRegion={region} defaultKind={view} />
       ) : null}
       {overlay === 'settings' ? <SettingsDialog onClose={() => setOverlay('none')} onLoadDemo={() => void loadDemo()} /> : null}
-      {overlay === 'none' && total === 0 && demoOffered === undefined ? (
+      {overlay === 'none' && offerDemo && anyLeads === false ? (
         <DemoOffer onImport={() => setOverlay('import')} onLoaded={(count) => showToast(t('demo.loaded', { count }))} />
       ) : null}
     </div>

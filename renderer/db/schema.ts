@@ -65,7 +65,8 @@ export const SCHEMA_VERSIONS = [
     // are recomputed for every lead (the upgrade below), which is also how a tokenizer change ships.
     version: 2,
     stores: {
-      leads: 'id, [kind+queueBucket+queueSort], *searchTokens, status, temperature, *tags, sourceChannel, owner, nextCallbackAt, importBatchId',
+      // Due call-backs are read as keys in due order per view; a lead without one (null) is not in that index.
+      leads: 'id, [kind+queueBucket+queueSort], [kind+queueBucket+nextCallbackAt], *searchTokens, status, temperature, *tags, sourceChannel, owner, importBatchId',
       importBatches: 'id, startedAt',
     },
   },

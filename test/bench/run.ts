@@ -78,6 +78,8 @@ try {
   report(`search p50 (${queries.length} queries)`, ms(pct(searchMs, 50)), ms(pct(floors, 50)), '', '(floor: raw index lookups)');
   report('search p95', ms(pct(searchMs, 95)), ms(pct(floors, 95)), '', '≤ 50 ms');
   const empty = searches.filter((s) => s.count === 0).map((s) => s.query);
+  const slowest = searches.map((s, i) => ({ ...s, floor: floors[i]! })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+  console.log(`  slowest: ${slowest.map((s) => `${s.query} ${s.ms.toFixed(0)}/${s.floor.toFixed(0)} ms`).join(' · ')}`);
   if (empty.length > 0) console.log(`  note: ${empty.length} queries matched only leads of the other view (outbound): ${empty.slice(0, 5).join(', ')}`);
 
   // Filters.

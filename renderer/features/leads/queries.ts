@@ -13,10 +13,12 @@ function bucketIds(kind: LeadKind, bucket: number, limit?: number): Promise<stri
   return (limit === undefined ? range : range.limit(limit)).primaryKeys();
 }
 
-/** Due call-backs of this view's leads still being worked, by due time. There are few at a time. */
-async function dueCallbacks(kind: LeadKind, now: number): Promise<string[]> {
-  const due = await db.leads.where('nextCallbackAt').belowOrEqual(now).toArray();
-  return due.filter((lead) => lead.kind === kind && lead.queueBucket === QUEUE_BUCKET.working).map((lead) => lead.id);
+/** Due call-backs of this view's leads still being worked, by due time: keys only. */
+function dueCallbacks(kind: LeadKind, now: number): Promise<string[]> {
+  return db.leads
+    .where('[kind+queueBucket+nextCallbackAt]')
+    .between([kind, QUEUE_BUCKET.working, Dexie.minKey], [kind, QUEUE_BUCKET.working, now], true, true)
+    .primaryKeys();
 }
 
 /**
@@ -90,6 +92,7 @@ export async function filterChoices(): Promise<{ tags: string[]; owners: string[
   return { tags: tags.map(String), owners: owners.map(String).filter((o) => o !== '') };
 }
 
-export function leadTotal(): Promise<number> {
-  return db.leads.count();
+/** Whether the profile has any lead; cheap, unlike counting 100,000 of them. */
+export async function hasLeads(): Promise<boolean> {
+  return (await db.leads.limit(1).primaryKeys()).length > 0;
 }

@@ -17,35 +17,48 @@ export interface QueueResult {
   /** Matches of the same search in the other view. */
   readonly otherViewMatches: number;
   readonly counts: Readonly<Record<LeadKind, number | undefined>>;
+  /** The whole order is read (not just the head): heavier reads may start. */
+  readonly complete: boolean;
 }
 
 const HEAD_SIZE = 60;
 
-export function useQueue(view: LeadKind, search: string, filters: QueueFilters, region: PhoneRegion, now: number): QueueResult {
+/**
+ * `firstRowsShown`: the rows of the head are on screen. The full order waits for it, because
+ * IndexedDB would otherwise serve the seconds-long key scan before the few rows the SDR sees first.
+ */
+export function useQueue(view: LeadKind, search: string, filters: QueueFilters, region: PhoneRegion, now: number, firstRowsShown: boolean): QueueResult {
   const deferredSearch = useDeferredValue(search);
   // Due call-backs move once a minute; rounding keeps the order query from re-running on every render.
   const minute = Math.floor(now / 60_000) * 60_000;
-  // The head shows the top of the queue at once; the full order (all keys) replaces it when read.
-  const head = useLiveQuery(() => queueHead(view, minute, HEAD_SIZE), [view, minute]);
-  const full = useLiveQuery(async () => ({ view, ids: await queueOrder(view, minute) }), [view, minute]);
-  const order = full?.view === view ? full.ids : head;
+  // IndexedDB serves one request after another, so what the SDR sees first is read first: the
+  // head (top of the queue, a limited read), then the full order (every key), then the other
+  // view's count. At 100,000 leads each full read takes a second or more.
+  const head = useLiveQuery(async () => ({ view, ids: await queueHead(view, minute, HEAD_SIZE) }), [view, minute]);
+  const headReady = head?.view === view;
+  const startFull = headReady && firstRowsShown;
+  const full = useLiveQuery(async () => (startFull ? { view, ids: await queueOrder(view, minute) } : undefined), [view, minute, startFull]);
+  const fullReady = full?.view === view;
+  const order = fullReady ? full.ids : headReady ? head.ids : undefined;
+  const other: LeadKind = view === 'inbound' ? 'outbound' : 'inbound';
+  const otherCount = useLiveQuery(async () => (fullReady ? { other, count: await queueCount(other) } : undefined), [fullReady, other]);
   const clauses = useMemo(() => searchClauses(deferredSearch, region), [deferredSearch, region]);
   const matches = useLiveQuery(
     async () => ({ search: deferredSearch, filters: filterKey(filters), ids: await matchingIds(clauses, filters) }),
     [clauses, filters, deferredSearch],
   );
-  const inbound = useLiveQuery(() => queueCount('inbound'), []);
-  const outbound = useLiveQuery(() => queueCount('outbound'), []);
+  const viewCount = fullReady ? full.ids.length : undefined;
+  const otherViewCount = otherCount?.other === other ? otherCount.count : undefined;
 
   return useMemo(() => {
-    const counts = { inbound, outbound };
-    if (!order || !matches) return { ids: undefined, answeredSearch: '', answeredFilters: '', narrowed: false, otherViewMatches: 0, counts };
-    const answered = { answeredSearch: matches.search, answeredFilters: matches.filters };
+    const counts = { [view]: viewCount, [other]: otherViewCount } as Record<LeadKind, number | undefined>;
+    if (!order || !matches) return { ids: undefined, answeredSearch: '', answeredFilters: '', narrowed: false, otherViewMatches: 0, counts, complete: false };
+    const answered = { answeredSearch: matches.search, answeredFilters: matches.filters, complete: viewCount !== undefined };
     const matched = matches.ids;
     if (matched === null) return { ids: order, ...answered, narrowed: false, otherViewMatches: 0, counts };
     const ids = order.filter((id) => matched.has(id));
     return { ids, ...answered, narrowed: true, otherViewMatches: matched.size - ids.length, counts };
-  }, [order, matches, inbound, outbound]);
+  }, [order, matches, view, other, viewCount, otherViewCount]);
 }
 
 export function filterKey(filters: QueueFilters): string {

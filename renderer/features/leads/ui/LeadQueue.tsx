@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_KINDS, type LeadKind } from '../../../../shared/model/lead';
 import type { PhoneRegion } from '../../../../shared/model/phone';
@@ -33,7 +33,8 @@ export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQu
   const selectedLeadId = useUiStore((s) => s.selectedLeadId);
   const { setView, setSearch, select } = useUiStore.getState();
   const now = useNow(30_000);
-  const queue = useQueue(view, search, filters, region, now);
+  const [firstRowsShown, setFirstRowsShown] = useState(false);
+  const queue = useQueue(view, search, filters, region, now, firstRowsShown);
   const ids = queue.ids ?? [];
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is built for plain hooks; this component is not compiled by React Compiler.
@@ -46,6 +47,10 @@ export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQu
   const items = virtualizer.getVirtualItems();
   const visibleIds = items.map((item) => ids[item.index]!).filter(Boolean);
   const rows = useVisibleLeads(visibleIds);
+  const shown = queue.ids !== undefined && (ids.length === 0 || rows.size > 0);
+  useEffect(() => {
+    if (shown) setFirstRowsShown(true);
+  }, [shown]);
   const selectedIndex = selectedLeadId ? ids.indexOf(selectedLeadId) : -1;
 
   // Keep the selected lead in view when it moves by keyboard or the order changes under it.
@@ -130,7 +135,7 @@ export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQu
           }}
         />
       </div>
-      <QueueFilterBar />
+      <QueueFilterBar ready={queue.complete} />
       <div className="queue-status" role="status" aria-live="polite">
         {queue.ids === undefined ? t('queue.loading') : t('queue.count', { count: queue.narrowed ? ids.length : (queue.counts[view] ?? ids.length) })}
         {queue.narrowed && queue.otherViewMatches > 0 ? (

@@ -4,11 +4,12 @@ import { LEAD_STATUSES, SOURCE_CHANNELS, TEMPERATURES } from '../../../../shared
 import { NO_FILTERS, useUiStore, type QueueFilters } from '../../../state/uiStore';
 import { UNASSIGNED, filterChoices } from '../queries';
 
-export function QueueFilterBar() {
+/** `ready`: the queue is on screen; the tag and owner choices are read only then. */
+export function QueueFilterBar({ ready }: { readonly ready: boolean }) {
   const { t } = useTranslation();
   const filters = useUiStore((s) => s.filters);
   const { setFilter, clearFilters } = useUiStore.getState();
-  const choices = useLiveQuery(filterChoices, []);
+  const choices = useLiveQuery(() => (ready ? filterChoices() : undefined), [ready]);
   const active = (Object.keys(filters) as (keyof QueueFilters)[]).some((k) => filters[k] !== NO_FILTERS[k]);
 
   const select = <K extends keyof QueueFilters>(key: K, label: string, options: readonly { value: string; label: string }[]) => (
