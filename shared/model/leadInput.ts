@@ -41,6 +41,21 @@ export interface FieldError {
 
 export type LeadFields = Pick<Lead, EditableLeadField>;
 
+/** A lead nobody has contacted yet, made of a form's or a CSV row's fields. */
+export function newLead(fields: LeadFields, id: string, createdAt: number, importBatchId: string | null = null): Lead {
+  return {
+    ...fields,
+    id,
+    createdAt,
+    updatedAt: createdAt,
+    firstContactedAt: null,
+    lastContactedAt: null,
+    nextCallbackAt: null,
+    doNotCall: false,
+    importBatchId,
+  };
+}
+
 // Built once: deriving a schema per row doubled the cost of checking a 50,000-row import.
 const LeadFieldsSchema = LeadPatchSchema.required();
 

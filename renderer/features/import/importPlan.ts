@@ -1,5 +1,5 @@
 import type { Lead, LeadPatch } from '../../../shared/model/lead';
-import type { LeadFields } from '../../../shared/model/leadInput';
+import { newLead, type LeadFields } from '../../../shared/model/leadInput';
 import { leadDedupeKeys } from '../../../shared/rules/leadSearch';
 import { mergePatch } from './mergePatch';
 import type { DuplicateMode, RowIssue, ValidRow } from './types';
@@ -47,7 +47,7 @@ export function planImport(rows: readonly ValidRow[], existing: readonly Lead[],
     const matchKey = keys.find((k) => byKey.has(k));
     const match = matchKey === undefined ? undefined : byKey.get(matchKey);
     if (match === undefined || matchKey === undefined) {
-      const target: Target = { kind: 'new', rowNumber: row.rowNumber, lead: newLead(row, options) };
+      const target: Target = { kind: 'new', rowNumber: row.rowNumber, lead: leadOfRow(row, options) };
       news.push(target);
       register(byKey, keys, target);
       continue;
@@ -77,21 +77,9 @@ function register(byKey: Map<string, Target>, keys: readonly string[], target: T
   for (const key of keys) if (!byKey.has(key)) byKey.set(key, target);
 }
 
-function newLead(row: ValidRow, { batchId, now, newId }: PlanOptions): Lead {
-  // Staggered by row so that "oldest first" lists the file in its own order; updatedAt follows
-  // so that no lead looks updated before it was created.
-  const createdAt = now + (row.rowNumber - 2);
-  return {
-    ...row.fields,
-    id: newId(),
-    createdAt,
-    updatedAt: createdAt,
-    firstContactedAt: null,
-    lastContactedAt: null,
-    nextCallbackAt: null,
-    doNotCall: false,
-    importBatchId: batchId,
-  };
+function leadOfRow(row: ValidRow, { batchId, now, newId }: PlanOptions): Lead {
+  // Staggered by row so that "oldest first" lists the file in its own order.
+  return newLead(row.fields, newId(), now + (row.rowNumber - 2), batchId);
 }
 
 /** Keys are 't:<E.164 digits>' or 'e:<email>' (shared/rules/leadSearch.ts). */

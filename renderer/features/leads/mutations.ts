@@ -1,20 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { db, mutate } from '../../db';
 import { EDITABLE_LEAD_FIELDS, type Lead, type LeadPatch } from '../../../shared/model/lead';
-import type { LeadFields } from '../../../shared/model/leadInput';
+import { newLead, type LeadFields } from '../../../shared/model/leadInput';
 
 export async function createLead(fields: LeadFields, now: number = Date.now()): Promise<Lead> {
-  const lead: Lead = {
-    ...fields,
-    id: uuidv7(),
-    createdAt: now,
-    updatedAt: now,
-    firstContactedAt: null,
-    lastContactedAt: null,
-    nextCallbackAt: null,
-    doNotCall: false,
-    importBatchId: null,
-  };
+  const lead = newLead(fields, uuidv7(), now);
   await mutate(db, 'lead.create', { lead }, now);
   return lead;
 }

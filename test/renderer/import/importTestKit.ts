@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
+import { makeLead as baseLead } from '../../helpers/leadFactory';
 import type { Lead } from '../../../shared/model/lead';
 import { inThreadCsvRunner } from '../../../renderer/features/import/csvRunner';
 import type { RunImportOptions } from '../../../renderer/features/import/runImport';
@@ -31,34 +31,20 @@ export function importOptions(overrides: Partial<RunImportOptions> = {}): Omit<R
   };
 }
 
+/** A lead already in the store before an import: working, with no contact details unless given. */
 export function makeLead(overrides: Partial<Lead> = {}): Lead {
-  return {
-    id: uuidv7(),
-    kind: 'inbound',
+  return baseLead({
     company: '杭州云帆智能科技有限公司',
     contactName: '',
     title: '',
     phones: [],
-    wechatId: '',
     email: '',
     industry: '',
     region: '',
     timeZone: '',
-    sourceChannel: 'website_form',
-    campaign: '',
-    temperature: 'warm',
     status: 'working',
-    owner: '',
-    priority: 2,
-    customFields: {},
-    tags: [],
     createdAt: T0 - 86_400_000,
     updatedAt: T0 - 86_400_000,
-    firstContactedAt: null,
-    lastContactedAt: null,
-    nextCallbackAt: null,
-    doNotCall: false,
-    importBatchId: null,
     ...overrides,
-  };
+  });
 }
