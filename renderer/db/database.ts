@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Lead } from '../../shared/model/lead';
+import { leadChangesMiddleware, type LeadChange } from './leadChanges';
 import { toLeadRow } from './leadRow';
 import {
   SCHEMA_VERSIONS,
@@ -24,6 +25,7 @@ export class SdrDeskDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   importBatches!: EntityTable<ImportBatchRow, 'id'>;
+  private readonly leadListeners = new Set<(change: LeadChange) => void>();
 
   constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // Strict durability: a write the UI calls saved has reached the disk, not just the OS cache.
@@ -33,6 +35,13 @@ export class SdrDeskDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.version === 2) version.upgrade(reindexLeads);
     }
+    this.use(leadChangesMiddleware(this.leadListeners));
+  }
+
+  /** Committed writes to the leads table, for in-memory views of it. Returns an unsubscribe. */
+  onLeadsChanged(listener: (change: LeadChange) => void): () => void {
+    this.leadListeners.add(listener);
+    return () => this.leadListeners.delete(listener);
   }
 }
 

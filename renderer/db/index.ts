@@ -3,3 +3,4 @@ export { mutate, mutateInTransaction, mutationTables, MutationError } from './mu
 export { toLeadRow, fromLeadRow } from './leadRow';
 export type { LeadRow, ImportBatchRow, OutboxRow } from './schema';
 export { db, watchForNewerVersion } from './instance';
+export type { LeadChange } from './leadChanges';

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { db } from '../../db';
-import type { LeadRow } from '../../db';
+import type { LeadChange, LeadRow } from '../../db';
 import type { LeadKind } from '../../../shared/model/lead';
 import { QUEUE_BUCKET, orderQueue } from '../../../shared/rules/leadQueue';
 import type { SearchClause } from '../../../shared/rules/leadSearch';
@@ -49,15 +49,23 @@ export function queueCount(kind: LeadKind): Promise<number> {
   return db.leads.where(QUEUE_INDEX).between([kind, Dexie.minKey, Dexie.minKey], [kind, Dexie.maxKey, Dexie.maxKey]).count();
 }
 
+/** Answers search clauses from memory when the token index is built; see searchIndex.ts. */
+export interface ClauseLookup {
+  lookup(clause: SearchClause): Iterable<string>;
+}
+
 /**
  * Ids of leads matching every search clause and filter, across both views, or null when nothing
- * narrows the queue. Each clause and filter is one index scan; the sets are intersected.
+ * narrows the queue. Each clause (from memory when `tokens` is given, else an index scan) and each
+ * filter (an index scan) gives a set; the sets are intersected.
  */
-export async function matchingIds(clauses: readonly SearchClause[], filters: QueueFilters): Promise<Set<string> | null> {
-  const scans: Promise<string[]>[] = clauses.map((c) =>
-    c.op === 'exact'
-      ? db.leads.where('searchTokens').equals(c.token).primaryKeys()
-      : db.leads.where('searchTokens').startsWith(c.token).primaryKeys(),
+export async function matchingIds(clauses: readonly SearchClause[], filters: QueueFilters, tokens: ClauseLookup | null = null): Promise<Set<string> | null> {
+  const scans: Promise<Iterable<string>>[] = clauses.map((c) =>
+    tokens
+      ? Promise.resolve(tokens.lookup(c))
+      : c.op === 'exact'
+        ? db.leads.where('searchTokens').equals(c.token).primaryKeys()
+        : db.leads.where('searchTokens').startsWith(c.token).primaryKeys(),
   );
   if (filters.status) scans.push(db.leads.where('status').equals(filters.status).primaryKeys());
   if (filters.temperature) scans.push(db.leads.where('temperature').equals(filters.temperature).primaryKeys());
@@ -65,11 +73,10 @@ export async function matchingIds(clauses: readonly SearchClause[], filters: Que
   if (filters.sourceChannel) scans.push(db.leads.where('sourceChannel').equals(filters.sourceChannel).primaryKeys());
   if (filters.owner) scans.push(db.leads.where('owner').equals(filters.owner === UNASSIGNED ? '' : filters.owner).primaryKeys());
   if (scans.length === 0) return null;
-  const results = (await Promise.all(scans)).sort((a, b) => a.length - b.length);
+  const results = (await Promise.all(scans)).map((ids) => (ids instanceof Set ? (ids as Set<string>) : new Set(ids))).sort((a, b) => a.size - b.size);
   let matched = new Set(results[0]);
-  for (const ids of results.slice(1)) {
+  for (const next of results.slice(1)) {
     if (matched.size === 0) break;
-    const next = new Set(ids);
     matched = new Set([...matched].filter((id) => next.has(id)));
   }
   return matched;
@@ -95,4 +102,19 @@ export async function filterChoices(): Promise<{ tags: string[]; owners: string[
 /** Whether the profile has any lead; cheap, unlike counting 100,000 of them. */
 export async function hasLeads(): Promise<boolean> {
   return (await db.leads.limit(1).primaryKeys()).length > 0;
+}
+
+/** One page of the leads' search tokens in id order, for building the in-memory token index. */
+export async function searchTokensPage(afterId: string, limit: number): Promise<{ id: string; searchTokens: readonly string[] }[]> {
+  const rows = await db.leads.where(':id').above(afterId).limit(limit).toArray();
+  return rows.map((row) => ({ id: row.id, searchTokens: row.searchTokens }));
+}
+
+export async function searchTokensOf(ids: readonly string[]): Promise<{ id: string; searchTokens: readonly string[] }[]> {
+  const rows = await db.leads.bulkGet([...ids]);
+  return rows.flatMap((row) => (row ? [{ id: row.id, searchTokens: row.searchTokens }] : []));
+}
+
+export function onLeadsChanged(listener: (change: LeadChange) => void): () => void {
+  return db.onLeadsChanged(listener);
 }

@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { LeadKind } from '../../../shared/model/lead';
 import type { PhoneRegion } from '../../../shared/model/phone';
 import { searchClauses } from '../../../shared/rules/leadSearch';
 import type { QueueFilters } from '../../state/uiStore';
 import { matchingIds, queueCount, queueHead, queueOrder } from './queries';
+import { leadSearchIndex } from './searchIndex';
 
 export interface QueueResult {
   /** Ids in calling order, or undefined while the first read runs. */
@@ -19,6 +20,8 @@ export interface QueueResult {
   readonly counts: Readonly<Record<LeadKind, number | undefined>>;
   /** The whole order is read (not just the head): heavier reads may start. */
   readonly complete: boolean;
+  /** Search answers from the in-memory token index (else from IndexedDB). */
+  readonly searchIndexReady: boolean;
 }
 
 const HEAD_SIZE = 60;
@@ -42,23 +45,34 @@ export function useQueue(view: LeadKind, search: string, filters: QueueFilters, 
   const order = fullReady ? full.ids : headReady ? head.ids : undefined;
   const other: LeadKind = view === 'inbound' ? 'outbound' : 'inbound';
   const otherCount = useLiveQuery(async () => (fullReady ? { other, count: await queueCount(other) } : undefined), [fullReady, other]);
+  // Once the queue is on screen, the token index builds in the background; search answers from
+  // it when ready (its version changes with every lead write) and from IndexedDB before that.
+  useEffect(() => {
+    if (fullReady) leadSearchIndex.start();
+  }, [fullReady]);
+  const indexVersion = useSyncExternalStore(leadSearchIndex.subscribe, leadSearchIndex.getVersion);
   const clauses = useMemo(() => searchClauses(deferredSearch, region), [deferredSearch, region]);
   const matches = useLiveQuery(
-    async () => ({ search: deferredSearch, filters: filterKey(filters), ids: await matchingIds(clauses, filters) }),
-    [clauses, filters, deferredSearch],
+    async () => ({
+      search: deferredSearch,
+      filters: filterKey(filters),
+      ids: await matchingIds(clauses, filters, leadSearchIndex.ready ? leadSearchIndex : null),
+    }),
+    [clauses, filters, deferredSearch, indexVersion],
   );
   const viewCount = fullReady ? full.ids.length : undefined;
   const otherViewCount = otherCount?.other === other ? otherCount.count : undefined;
 
   return useMemo(() => {
     const counts = { [view]: viewCount, [other]: otherViewCount } as Record<LeadKind, number | undefined>;
-    if (!order || !matches) return { ids: undefined, answeredSearch: '', answeredFilters: '', narrowed: false, otherViewMatches: 0, counts, complete: false };
-    const answered = { answeredSearch: matches.search, answeredFilters: matches.filters, complete: viewCount !== undefined };
+    const searchIndexReady = indexVersion > 0 && leadSearchIndex.ready;
+    if (!order || !matches) return { ids: undefined, answeredSearch: '', answeredFilters: '', narrowed: false, otherViewMatches: 0, counts, complete: false, searchIndexReady };
+    const answered = { answeredSearch: matches.search, answeredFilters: matches.filters, complete: viewCount !== undefined, searchIndexReady };
     const matched = matches.ids;
     if (matched === null) return { ids: order, ...answered, narrowed: false, otherViewMatches: 0, counts };
     const ids = order.filter((id) => matched.has(id));
     return { ids, ...answered, narrowed: true, otherViewMatches: matched.size - ids.length, counts };
-  }, [order, matches, view, other, viewCount, otherViewCount]);
+  }, [order, matches, view, other, viewCount, otherViewCount, indexVersion]);
 }
 
 export function filterKey(filters: QueueFilters): string {

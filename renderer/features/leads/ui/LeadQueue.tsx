@@ -155,6 +155,7 @@ export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQu
         aria-busy={busy}
         data-results-for={queue.answeredSearch}
         data-filters-for={queue.answeredFilters}
+        data-search-index={queue.searchIndexReady ? 'memory' : 'indexeddb'}
         onKeyDown={onListKey}
       >
         {queue.ids !== undefined && ids.length === 0 ? (
