@@ -69,6 +69,7 @@ class LeadSearchIndex {
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.id;
     }
+    this.index.prepare();
     this.state = 'ready';
     this.written.clear();
     this.bump();

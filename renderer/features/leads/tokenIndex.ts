@@ -11,8 +11,14 @@ export class TokenIndex {
   // small Sets would cost tens of megabytes.
   private readonly postings = new Map<string, string[]>();
   private readonly tokensOf = new Map<string, readonly string[]>();
-  /** Sorted distinct tokens for prefix lookups; rebuilt on the next prefix query after new tokens. */
-  private sorted: string[] | null = null;
+  /**
+   * Distinct tokens in order, for prefix lookups. New tokens wait in `pending` and are merged in
+   * on the next prefix lookup (one by one when few, by a full sort after an import); tokens no
+   * lead has any more stay until the next full sort and are skipped.
+   */
+  private sorted: string[] = [];
+  private pending: string[] = [];
+  private stale = 0;
 
   get size(): number {
     return this.tokensOf.size;
@@ -28,7 +34,7 @@ export class TokenIndex {
         ids.push(id);
       } else {
         this.postings.set(token, [id]);
-        this.sorted = null;
+        this.pending.push(token);
       }
     }
   }
@@ -44,7 +50,7 @@ export class TokenIndex {
       if (at >= 0) ids.splice(at, 1);
       if (ids.length === 0) {
         this.postings.delete(token);
-        this.sorted = null;
+        this.stale++;
       }
     }
   }
@@ -52,12 +58,28 @@ export class TokenIndex {
   /** Ids matching one clause. */
   lookup(clause: SearchClause): ReadonlySet<string> {
     if (clause.op === 'exact') return new Set(this.postings.get(clause.token));
-    const sorted = (this.sorted ??= [...this.postings.keys()].sort());
+    this.prepare();
     const ids = new Set<string>();
+    const sorted = this.sorted;
     for (let i = lowerBound(sorted, clause.token); i < sorted.length && sorted[i]!.startsWith(clause.token); i++) {
-      for (const id of this.postings.get(sorted[i]!)!) ids.add(id);
+      for (const id of this.postings.get(sorted[i]!) ?? []) ids.add(id);
     }
     return ids;
+  }
+
+  /** Brings the sorted token list up to date; the builder calls it once so no query pays for it. */
+  prepare(): void {
+    if (this.pending.length === 0 && this.stale === 0) return;
+    if (this.pending.length > 2000 || this.stale > this.sorted.length / 10) {
+      this.sorted = [...this.postings.keys()].sort();
+      this.stale = 0;
+    } else {
+      for (const token of this.pending) {
+        const at = lowerBound(this.sorted, token);
+        if (this.sorted[at] !== token) this.sorted.splice(at, 0, token);
+      }
+    }
+    this.pending = [];
   }
 }
 

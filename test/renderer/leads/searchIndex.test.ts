@@ -37,6 +37,13 @@ describe('TokenIndex', () => {
     index.remove('b');
     expect(sorted(index.lookup({ op: 'prefix', token: 'north' }))).toEqual([]);
     expect(index.size).toBe(1);
+    // Tokens added after the list was sorted are found by prefix too, a few or many at once.
+    index.set('c', ['nordic']);
+    expect(sorted(index.lookup({ op: 'prefix', token: 'nor' }))).toEqual(['c']);
+    for (let i = 0; i < 3000; i++) index.set(`n${i}`, [`nor${i}`]);
+    expect(index.lookup({ op: 'prefix', token: 'nor' }).size).toBe(3001);
+    // nor29, nor290…nor299, nor2900…nor2999
+    expect(index.lookup({ op: 'prefix', token: 'nor29' }).size).toBe(111);
   });
 });
 
