@@ -39,8 +39,13 @@ try {
       await page.waitForTimeout(200);
       await page.screenshot({ path: `${outDir}/${tag}-2-form-errors.png` });
       await page.getByRole('button', { name: /^(Import|导入)$/ }).click();
-      await page.waitForTimeout(200);
-      await page.screenshot({ path: `${outDir}/${tag}-3-import.png` });
+      await page.getByRole('dialog').locator('input[type=file]').setInputFiles(fileURLToPath(new URL('../fixtures/import/leads-gbk.csv', import.meta.url)));
+      await page.getByRole('dialog').getByRole('button', { name: /^(Import|导入) / }).waitFor();
+      await page.screenshot({ path: `${outDir}/${tag}-3-import-preview.png` });
+      await page.getByRole('dialog').getByRole('button', { name: /^(Import|导入) / }).click();
+      await page.getByRole('dialog').getByRole('table').last().waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${outDir}/${tag}-4-import-report.png` });
       await context.close();
     }
   }
