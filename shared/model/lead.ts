@@ -73,15 +73,17 @@ export const LeadSchema = z.object({
 });
 export type Lead = Readonly<z.infer<typeof LeadSchema>>;
 
-/** Fields a person edits in the lead form or a CSV row fills; the rest is bookkeeping. */
+/**
+ * Fields a person edits in the lead form or a CSV row fills; the rest is bookkeeping. In the order
+ * people think of them (the import's column choices follow it).
+ */
 export const EDITABLE_LEAD_FIELDS = [
-  'kind',
   'company',
   'contactName',
   'title',
   'phones',
-  'wechatId',
   'email',
+  'wechatId',
   'industry',
   'region',
   'timeZone',
@@ -91,8 +93,9 @@ export const EDITABLE_LEAD_FIELDS = [
   'status',
   'owner',
   'priority',
-  'customFields',
+  'kind',
   'tags',
+  'customFields',
 ] as const satisfies readonly (keyof Lead)[];
 export type EditableLeadField = (typeof EDITABLE_LEAD_FIELDS)[number];
 export type LeadPatch = Partial<Pick<Lead, EditableLeadField>>;

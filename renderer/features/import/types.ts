@@ -1,26 +1,10 @@
 import type { LeadFields } from '../../../shared/model/leadInput';
-import type { Lead } from '../../../shared/model/lead';
+import { EDITABLE_LEAD_FIELDS, type EditableLeadField, type Lead } from '../../../shared/model/lead';
 
 /** Lead fields a CSV column can fill. `phones` and `tags` may come from several columns. */
-export const LEAD_COLUMN_TARGETS = [
-  'company',
-  'contactName',
-  'title',
-  'phones',
-  'email',
-  'wechatId',
-  'industry',
-  'region',
-  'timeZone',
-  'sourceChannel',
-  'campaign',
-  'temperature',
-  'status',
-  'owner',
-  'priority',
-  'kind',
-  'tags',
-] as const;
+export const LEAD_COLUMN_TARGETS = EDITABLE_LEAD_FIELDS.filter(
+  (field): field is Exclude<EditableLeadField, 'customFields'> => field !== 'customFields',
+);
 export type LeadColumnTarget = (typeof LEAD_COLUMN_TARGETS)[number];
 
 /** `custom` keeps the column as a custom field named after its header; `ignore` drops it. */
