@@ -40,7 +40,7 @@ export const en = {
     callbackAt: 'Call back {{time}}',
     priority: 'P{{priority}}',
     loading: 'Loading leads…',
-    keyboardHint: '↑↓ or j/k to move · Enter to open · / to search',
+    keyboardHint: '↑↓ or j/k to move · Enter to open · e to edit · / to search',
   },
   lead: {
     new: 'New lead',

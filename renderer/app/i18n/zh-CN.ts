@@ -41,7 +41,7 @@ export const zhCN: Strings = {
     callbackAt: '回电 {{time}}',
     priority: 'P{{priority}}',
     loading: '正在加载线索…',
-    keyboardHint: '↑↓ 或 j/k 移动 · Enter 打开 · / 搜索',
+    keyboardHint: '↑↓ 或 j/k 移动 · Enter 打开 · e 编辑 · / 搜索',
   },
   lead: {
     new: '新建线索',
