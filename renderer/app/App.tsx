@@ -51,6 +51,15 @@ export function App({ platform }: { readonly platform: Platform }) {
     'demo.load': () => void loadDemo(),
   });
 
+  // sdrdesk://lead/<id> opens that lead.
+  useEffect(
+    () =>
+      platform.onDeepLink((target) => {
+        if (target.kind === 'lead') useUiStore.getState().select(target.leadId);
+      }),
+    [platform],
+  );
+
   // Single-key shortcuts, only when the user is not typing in a field.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

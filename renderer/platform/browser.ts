@@ -29,6 +29,7 @@ export function createBrowserPlatform(): Platform {
       anchor.click();
     },
     onCommand: () => () => undefined,
+    onDeepLink: () => () => undefined,
     setMenuLabels: async () => undefined,
     notify: async (title, body) => {
       if (typeof Notification === 'undefined') return;

@@ -8,6 +8,7 @@ export function createDesktopPlatform(desktop: DesktopApi): Platform {
     systemLocale: async () => (await desktop.getAppInfo()).locale,
     openExternal: (url) => desktop.openExternal(url),
     onCommand: (listener) => desktop.onCommand(listener),
+    onDeepLink: (listener) => desktop.onDeepLink(listener),
     setMenuLabels: (language, labels, menuTitles) => desktop.setMenuLabels({ language, labels, menuTitles }),
     notify: (title, body) => desktop.showNotification({ title, body }),
   };

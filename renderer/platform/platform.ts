@@ -1,4 +1,5 @@
 import type { CommandId, CommandLabels, MenuTitles } from '../../shared/ipc/commands';
+import type { DeepLinkTarget } from '../../shared/ipc/deepLink';
 
 /**
  * Everything the app needs from where it runs. The same renderer build runs in Electron
@@ -12,6 +13,8 @@ export interface Platform {
   openExternal(url: string): Promise<void>;
   /** Menu commands from the desktop shell; the browser has none. Returns an unsubscribe. */
   onCommand(listener: (id: CommandId) => void): () => void;
+  /** sdrdesk:// links opened from elsewhere (a CRM, an e-mail); the browser has none. */
+  onDeepLink(listener: (target: DeepLinkTarget) => void): () => void;
   /** Gives the desktop menu its labels in the UI language. */
   setMenuLabels(language: 'zh-CN' | 'en', labels: CommandLabels, menuTitles: MenuTitles): Promise<void>;
   notify(title: string, body: string): Promise<void>;

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { LeadKind } from '../../../shared/model/lead';
 import type { PhoneRegion } from '../../../shared/model/phone';
 import { searchClauses } from '../../../shared/rules/leadSearch';
@@ -31,7 +31,6 @@ const HEAD_SIZE = 60;
  * IndexedDB would otherwise serve the seconds-long key scan before the few rows the SDR sees first.
  */
 export function useQueue(view: LeadKind, search: string, filters: QueueFilters, region: PhoneRegion, now: number, firstRowsShown: boolean): QueueResult {
-  const deferredSearch = useDeferredValue(search);
   // Due call-backs move once a minute; rounding keeps the order query from re-running on every render.
   const minute = Math.floor(now / 60_000) * 60_000;
   // IndexedDB serves one request after another, so what the SDR sees first is read first: the
@@ -51,16 +50,19 @@ export function useQueue(view: LeadKind, search: string, filters: QueueFilters, 
     if (fullReady) leadSearchIndex.start();
   }, [fullReady]);
   const indexVersion = useSyncExternalStore(leadSearchIndex.subscribe, leadSearchIndex.getVersion);
-  const clauses = useMemo(() => searchClauses(deferredSearch, region), [deferredSearch, region]);
+  const clauses = useMemo(() => searchClauses(search, region), [search, region]);
   const matches = useLiveQuery(
     async () => ({
-      search: deferredSearch,
+      search,
       filters: filterKey(filters),
       ids: await matchingIds(clauses, filters, leadSearchIndex.ready ? leadSearchIndex : null),
     }),
-    [clauses, filters, deferredSearch, indexVersion],
+    [clauses, filters, search, indexVersion],
   );
   const viewCount = fullReady ? full.ids.length : undefined;
+  // Where each lead stands in the queue: lets a narrow search sort its few matches instead of
+  // walking the whole order.
+  const position = useMemo(() => new Map(order?.map((id, i) => [id, i])), [order]);
   const otherViewCount = otherCount?.other === other ? otherCount.count : undefined;
 
   return useMemo(() => {
@@ -70,11 +72,16 @@ export function useQueue(view: LeadKind, search: string, filters: QueueFilters, 
     const answered = { answeredSearch: matches.search, answeredFilters: matches.filters, complete: viewCount !== undefined, searchIndexReady };
     const matched = matches.ids;
     if (matched === null) return { ids: order, ...answered, narrowed: false, otherViewMatches: 0, counts };
-    const ids = order.filter((id) => matched.has(id));
+    const ids = inQueueOrder(matched, order, position);
     return { ids, ...answered, narrowed: true, otherViewMatches: matched.size - ids.length, counts };
-  }, [order, matches, view, other, viewCount, otherViewCount, indexVersion]);
+  }, [order, position, matches, view, other, viewCount, otherViewCount, indexVersion]);
 }
 
 export function filterKey(filters: QueueFilters): string {
   return [filters.status, filters.temperature, filters.tag, filters.sourceChannel, filters.owner].join('|');
+}
+
+function inQueueOrder(matched: ReadonlySet<string>, order: readonly string[], position: ReadonlyMap<string, number>): string[] {
+  if (matched.size * 8 > order.length) return order.filter((id) => matched.has(id));
+  return [...matched].filter((id) => position.has(id)).sort((a, b) => position.get(a)! - position.get(b)!);
 }
