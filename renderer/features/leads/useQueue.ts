@@ -73,7 +73,8 @@ export function useQueue(view: LeadKind, search: string, filters: QueueFilters, 
     const matched = matches.ids;
     if (matched === null) return { ids: order, ...answered, narrowed: false, otherViewMatches: 0, counts };
     const ids = inQueueOrder(matched, order, position);
-    return { ids, ...answered, narrowed: true, otherViewMatches: matched.size - ids.length, counts };
+    // With only the head read, matches below it are not in the other view: count once complete.
+    return { ids, ...answered, narrowed: true, otherViewMatches: answered.complete ? matched.size - ids.length : 0, counts };
   }, [order, position, matches, view, other, viewCount, otherViewCount, indexVersion]);
 }
 
