@@ -44,6 +44,10 @@ describe('the offline workstation in browser mode', () => {
     await expect.poll(() => queueCount(page).textContent()).toMatch(/^\d+ leads$/);
     const queue = page.getByRole('listbox', { name: 'Leads, in calling order' });
     await expect.poll(() => queue.getByRole('option').count()).toBeGreaterThan(5);
+    // The list is virtualised: a window's worth of rows in the page, not the whole view.
+    const inView = Number((await queueCount(page).textContent())!.replace(/\D/g, ''));
+    expect(inView).toBeGreaterThan(100);
+    expect(await queue.getByRole('option').count()).toBeLessThan(30);
 
     // The keyboard drives the queue: / searches, j/k and arrows move, Enter opens the lead.
     await page.locator('body').press('/');
