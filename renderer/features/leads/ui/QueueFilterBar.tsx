@@ -13,8 +13,7 @@ export function QueueFilterBar({ ready }: { readonly ready: boolean }) {
   const active = (Object.keys(filters) as (keyof QueueFilters)[]).some((k) => filters[k] !== NO_FILTERS[k]);
 
   const select = <K extends keyof QueueFilters>(key: K, label: string, options: readonly { value: string; label: string }[]) => (
-    <label className="filter">
-      <span className="visually-hidden">{label}</span>
+    <div className="filter">
       <select
         className={`select select-compact${filters[key] ? ' is-set' : ''}`}
         aria-label={label}
@@ -28,7 +27,7 @@ export function QueueFilterBar({ ready }: { readonly ready: boolean }) {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 
   return (
