@@ -51,7 +51,7 @@ export function queueCount(kind: LeadKind): Promise<number> {
 
 /** Answers search clauses from memory when the token index is built; see searchIndex.ts. */
 export interface ClauseLookup {
-  lookup(clause: SearchClause): Iterable<string>;
+  lookup(clause: SearchClause): ReadonlySet<string>;
 }
 
 /**
@@ -60,20 +60,20 @@ export interface ClauseLookup {
  * filter (an index scan) gives a set; the sets are intersected.
  */
 export async function matchingIds(clauses: readonly SearchClause[], filters: QueueFilters, tokens: ClauseLookup | null = null): Promise<Set<string> | null> {
-  const scans: Promise<Iterable<string>>[] = clauses.map((c) =>
+  const asSet = (ids: Promise<string[]>) => ids.then((list) => new Set(list));
+  const scans: Promise<ReadonlySet<string>>[] = clauses.map((c) =>
     tokens
       ? Promise.resolve(tokens.lookup(c))
-      : c.op === 'exact'
-        ? db.leads.where('searchTokens').equals(c.token).primaryKeys()
-        : db.leads.where('searchTokens').startsWith(c.token).primaryKeys(),
+      : asSet(c.op === 'exact' ? db.leads.where('searchTokens').equals(c.token).primaryKeys() : db.leads.where('searchTokens').startsWith(c.token).primaryKeys()),
   );
-  if (filters.status) scans.push(db.leads.where('status').equals(filters.status).primaryKeys());
-  if (filters.temperature) scans.push(db.leads.where('temperature').equals(filters.temperature).primaryKeys());
-  if (filters.tag) scans.push(db.leads.where('tags').equals(filters.tag).primaryKeys());
-  if (filters.sourceChannel) scans.push(db.leads.where('sourceChannel').equals(filters.sourceChannel).primaryKeys());
-  if (filters.owner) scans.push(db.leads.where('owner').equals(filters.owner === UNASSIGNED ? '' : filters.owner).primaryKeys());
+  const byIndex = (index: string, value: string) => scans.push(asSet(db.leads.where(index).equals(value).primaryKeys()));
+  if (filters.status) byIndex('status', filters.status);
+  if (filters.temperature) byIndex('temperature', filters.temperature);
+  if (filters.tag) byIndex('tags', filters.tag);
+  if (filters.sourceChannel) byIndex('sourceChannel', filters.sourceChannel);
+  if (filters.owner) byIndex('owner', filters.owner === UNASSIGNED ? '' : filters.owner);
   if (scans.length === 0) return null;
-  const results = (await Promise.all(scans)).map((ids) => (ids instanceof Set ? (ids as Set<string>) : new Set(ids))).sort((a, b) => a.size - b.size);
+  const results = (await Promise.all(scans)).sort((a, b) => a.size - b.size);
   let matched = new Set(results[0]);
   for (const next of results.slice(1)) {
     if (matched.size === 0) break;
@@ -105,14 +105,20 @@ export async function hasLeads(): Promise<boolean> {
 }
 
 /** One page of the leads' search tokens in id order, for building the in-memory token index. */
-export async function searchTokensPage(afterId: string, limit: number): Promise<{ id: string; searchTokens: readonly string[] }[]> {
-  const rows = await db.leads.where(':id').above(afterId).limit(limit).toArray();
-  return rows.map((row) => ({ id: row.id, searchTokens: row.searchTokens }));
+export interface LeadTokens {
+  readonly id: string;
+  readonly searchTokens: readonly string[];
 }
 
-export async function searchTokensOf(ids: readonly string[]): Promise<{ id: string; searchTokens: readonly string[] }[]> {
-  const rows = await db.leads.bulkGet([...ids]);
-  return rows.flatMap((row) => (row ? [{ id: row.id, searchTokens: row.searchTokens }] : []));
+const tokensOf = (rows: readonly (LeadRow | undefined)[]): LeadTokens[] =>
+  rows.flatMap((row) => (row ? [{ id: row.id, searchTokens: row.searchTokens }] : []));
+
+export async function searchTokensPage(afterId: string, limit: number): Promise<LeadTokens[]> {
+  return tokensOf(await db.leads.where(':id').above(afterId).limit(limit).toArray());
+}
+
+export async function searchTokensOf(ids: readonly string[]): Promise<LeadTokens[]> {
+  return tokensOf(await db.leads.bulkGet([...ids]));
 }
 
 export function onLeadsChanged(listener: (change: LeadChange) => void): () => void {
