@@ -4,7 +4,7 @@
  * defaults the menu shows until the renderer sends its localized ones (menu:setLabels).
  */
 
-export const MENU_IDS = ['file', 'edit', 'view', 'leads', 'window', 'help'] as const;
+export const MENU_IDS = ['file', 'edit', 'view', 'leads', 'call', 'window', 'help'] as const;
 export type MenuId = (typeof MENU_IDS)[number];
 
 export interface CommandDefinition {
@@ -19,7 +19,8 @@ export interface CommandDefinition {
 export const COMMANDS = [
   { id: 'lead.new', menu: 'file', accelerator: 'CmdOrCtrl+N', defaultLabel: 'New Lead' },
   { id: 'lead.import', menu: 'file', accelerator: 'CmdOrCtrl+I', defaultLabel: 'Import Leads…' },
-  { id: 'lead.save', menu: 'file', accelerator: 'CmdOrCtrl+Enter', defaultLabel: 'Save Lead' },
+  // Saves what is being worked on: the focused note, the call's wrap-up, or the lead form.
+  { id: 'lead.save', menu: 'file', accelerator: 'CmdOrCtrl+Enter', defaultLabel: 'Save' },
   { id: 'settings.open', menu: 'file', accelerator: 'CmdOrCtrl+,', defaultLabel: 'Settings…' },
   { id: 'queue.focusSearch', menu: 'leads', accelerator: 'CmdOrCtrl+F', defaultLabel: 'Search Leads' },
   // The renderer also binds j/k and the bare arrow keys itself; the menu carries the modified form
@@ -27,6 +28,11 @@ export const COMMANDS = [
   { id: 'queue.next', menu: 'leads', accelerator: 'CmdOrCtrl+Down', defaultLabel: 'Next Lead' },
   { id: 'queue.previous', menu: 'leads', accelerator: 'CmdOrCtrl+Up', defaultLabel: 'Previous Lead' },
   { id: 'queue.open', menu: 'leads', defaultLabel: 'Open Lead' },
+  { id: 'call.dial', menu: 'call', accelerator: 'CmdOrCtrl+D', defaultLabel: 'Call Lead' },
+  { id: 'call.connected', menu: 'call', accelerator: 'CmdOrCtrl+Shift+A', defaultLabel: 'Mark as Connected' },
+  { id: 'call.hangUp', menu: 'call', accelerator: 'CmdOrCtrl+Shift+H', defaultLabel: 'Hang Up' },
+  { id: 'notes.focus', menu: 'call', accelerator: 'Alt+N', defaultLabel: 'Write a Note' },
+  { id: 'handoff.open', menu: 'call', accelerator: 'CmdOrCtrl+Shift+M', defaultLabel: 'Hand Off as MQL…' },
   { id: 'view.inbound', menu: 'view', accelerator: 'CmdOrCtrl+1', defaultLabel: 'Inbound Queue' },
   { id: 'view.outbound', menu: 'view', accelerator: 'CmdOrCtrl+2', defaultLabel: 'Outbound Queue' },
   { id: 'demo.load', menu: 'help', defaultLabel: 'Load Demo Data' },
@@ -49,6 +55,7 @@ export const DEFAULT_MENU_TITLES: MenuTitles = {
   edit: 'Edit',
   view: 'View',
   leads: 'Leads',
+  call: 'Call',
   window: 'Window',
   help: 'Help',
 };

@@ -1,5 +1,6 @@
 /**
- * The only links the app hands to the OS: tel:, mailto: and https:. Each is rebuilt from the
+ * The only links the app hands to the OS: tel:, callto:, sip:, sips:, mailto: and https:. Each is
+ * rebuilt from the
  * parts that were checked, never passed through, so whatever the OS receives is exactly what was
  * validated. Main uses this before shell.openExternal; the renderer uses it in browser mode.
  */
@@ -18,7 +19,9 @@ export type ExternalLinkRefusal =
   | 'mailto-parameter-not-allowed'
   | 'unparseable'
   | 'credentials-not-allowed'
-  | 'invalid-host';
+  | 'invalid-host'
+  | 'invalid-sip-address'
+  | 'sip-parameter-not-allowed';
 
 export type ExternalLinkResult =
   | { readonly ok: true; readonly url: string }
@@ -44,13 +47,14 @@ function decode(text: string): string | null {
 // which also refuses dial strings such as ';ext=' or pauses that some dialers act on.
 const PHONE_SEPARATORS = /[\s\-.()]/g;
 
-function telLink(rest: string): ExternalLinkResult {
+/** tel: and callto: (the softphones' older spelling) take the same plain phone number. */
+function phoneLink(scheme: 'tel' | 'callto', rest: string): ExternalLinkResult {
   const decoded = decode(rest);
   if (decoded === null) return refuse('malformed-encoding');
   if (INVISIBLE_OR_CONTROL.test(decoded)) return refuse('control-character');
   const compact = decoded.replace(PHONE_SEPARATORS, '');
   if (!/^\+?\d{3,20}$/.test(compact)) return refuse('invalid-phone-number');
-  return { ok: true, url: `tel:${compact}` };
+  return { ok: true, url: `${scheme}:${compact}` };
 }
 
 const EMAIL_LOCAL_PART = /^[a-z0-9_+-]+(\.[a-z0-9_+-]+)*$/i;
@@ -103,6 +107,52 @@ function mailtoLink(rest: string): ExternalLinkResult {
   return { ok: true, url: `mailto:${address}${query === '' ? '' : `?${query}`}` };
 }
 
+const SIP_TOKEN = /^[A-Za-z0-9._+-]{1,64}$/;
+const PHONE_LIKE = /^[+\d\s\-.()]+$/;
+const HOST_AND_PORT = /^([^:]+)(?::(\d{1,5}))?$/;
+
+/** The user part of a SIP address: a phone number (separators dropped) or a plain extension/name. */
+function sipUser(user: string): string | null {
+  if (SIP_TOKEN.test(user)) return user;
+  if (!PHONE_LIKE.test(user)) return null;
+  const compact = user.replace(PHONE_SEPARATORS, '');
+  return /^\+?\d{3,20}$/.test(compact) ? compact : null;
+}
+
+/** A DNS name (as ASCII) or a dotted-quad IPv4 address, with an optional port; nothing else. */
+function sipHost(hostAndPort: string): string | null {
+  const match = HOST_AND_PORT.exec(hostAndPort);
+  if (match === null) return null;
+  const [, host = '', port] = match;
+  if (/[/\\?#@;%[\]]/.test(host)) return null;
+  const ascii = asciiHostname(host);
+  // The URL parser reads "010.1" or "0x7f.1" as IPv4; only the plain dotted-quad spelling is let through.
+  if (ascii === null || (/^[\d.]+$/.test(ascii) && ascii !== host)) return null;
+  if (port === undefined) return ascii;
+  const n = Number(port);
+  return n >= 1 && n <= 65535 && String(n) === port ? `${ascii}:${n}` : null;
+}
+
+/**
+ * sip:/sips: as user@host only. URI parameters and headers (';transport=', '?X-Header=') are
+ * refused: a softphone acts on them (routes, headers, "method="), and no dialer template needs one.
+ */
+function sipLink(scheme: 'sip' | 'sips', rest: string): ExternalLinkResult {
+  const decoded = decode(rest);
+  if (decoded === null) return refuse('malformed-encoding');
+  if (INVISIBLE_OR_CONTROL.test(decoded)) return refuse('control-character');
+  if (/[;?]/.test(decoded)) return refuse('sip-parameter-not-allowed');
+  const at = decoded.indexOf('@');
+  if (at === -1 || decoded.indexOf('@', at + 1) !== -1) return refuse('invalid-sip-address');
+  const rawUser = decoded.slice(0, at);
+  if (rawUser.includes(':')) return refuse('credentials-not-allowed');
+  const user = sipUser(rawUser);
+  if (user === null) return refuse('invalid-sip-address');
+  const host = sipHost(decoded.slice(at + 1));
+  if (host === null) return refuse('invalid-host');
+  return { ok: true, url: `${scheme}:${user}@${host}` };
+}
+
 function httpsLink(raw: string): ExternalLinkResult {
   // Insist on the "https://" spelling: the WHATWG parser would also accept "https:host" and
   // back slashes, forms a reader of the link would not expect to mean the same thing.
@@ -126,7 +176,12 @@ export function validateExternalLink(input: string): ExternalLinkResult {
   let result: ExternalLinkResult;
   switch (scheme) {
     case 'tel':
-      result = telLink(rest);
+    case 'callto':
+      result = phoneLink(scheme, rest);
+      break;
+    case 'sip':
+    case 'sips':
+      result = sipLink(scheme, rest);
       break;
     case 'mailto':
       result = mailtoLink(rest);

@@ -37,6 +37,7 @@ export const menuLabelsSchema = z.strictObject({
     edit: menuText,
     view: menuText,
     leads: menuText,
+    call: menuText,
     window: menuText,
     help: menuText,
   }) satisfies z.ZodType<Record<MenuId, string>>,

@@ -57,3 +57,16 @@ const SINGLE_ZONE_COUNTRIES: Partial<Record<CountryCode, string>> = {
   FR: 'Europe/Paris',
   IN: 'Asia/Kolkata',
 };
+
+export type DialInputResult = PhoneParseResult | { readonly ok: false; readonly code: 'phone.letters' | 'phone.empty' };
+
+/**
+ * A number typed or pasted into the dial pad. Letters are refused outright rather than read as a
+ * keypad word ("1-800-FLOWERS"), because in a pasted CRM cell they mean "ext." or a name crept in.
+ */
+export function parseDialInput(raw: string, defaultRegion: PhoneRegion): DialInputResult {
+  const trimmed = raw.trim();
+  if (trimmed === '') return { ok: false, code: 'phone.empty' };
+  if (/\p{L}/u.test(trimmed)) return { ok: false, code: 'phone.letters' };
+  return normalizePhone(trimmed, defaultRegion);
+}

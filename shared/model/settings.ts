@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DialerSettingSchema, type DialerSetting } from './dialer';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -10,15 +11,20 @@ export const SETTINGS_SCHEMAS = {
   defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/),
   demoOffered: z.boolean(),
   ownerName: z.string().max(80),
+  /** How calls are placed on this device: the system's phone handler, a softphone's link, or log only. */
+  dialer: DialerSettingSchema,
+  /** Call-backs due up to this time have been announced on this device. */
+  callbacksNotifiedUntil: z.number().int().nonnegative(),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS_SCHEMAS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS_SCHEMAS)[K]>;
 
-export const SETTING_DEFAULTS: { readonly [K in Exclude<SettingKey, 'language'>]: SettingValue<K> } = {
+export const SETTING_DEFAULTS: { readonly [K in Exclude<SettingKey, 'language' | 'callbacksNotifiedUntil'>]: SettingValue<K> } = {
   defaultPhoneRegion: 'CN',
   demoOffered: false,
   ownerName: '',
+  dialer: { kind: 'tel' } satisfies DialerSetting,
 };
 
 /** zh-CN for any Chinese system locale, English otherwise. */

@@ -42,11 +42,12 @@ export interface QueueBuckets {
 }
 
 /**
- * Puts due call-backs (ordered by due time; leads still being worked only) right after the fresh
- * inbound leads and removes them from where the index placed them.
+ * Puts due call-backs (ordered by due time; leads still being worked only) at the top, ahead of
+ * the fresh inbound leads: a promised call-back is a commitment to a person who expects the call.
+ * They are removed from where the index placed them.
  */
 export function orderQueue(buckets: QueueBuckets, dueCallbackIds: readonly string[]): string[] {
   if (dueCallbackIds.length === 0) return [...buckets.fresh, ...buckets.working, ...buckets.closed];
   const lifted = new Set(dueCallbackIds);
-  return [...buckets.fresh, ...dueCallbackIds, ...buckets.working.filter((id) => !lifted.has(id)), ...buckets.closed];
+  return [...dueCallbackIds, ...buckets.fresh, ...buckets.working.filter((id) => !lifted.has(id)), ...buckets.closed];
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { CallSchema } from '../model/call';
+import { HandoffSchema } from '../model/handoff';
 import { LeadPatchSchema, LeadSchema } from '../model/lead';
+import { LeadEventSchema } from '../model/leadEvent';
+import { NoteSchema } from '../model/note';
+import { AnswerValueSchema } from '../model/script';
 
 /**
  * Every user write is one of these mutations. The client applies it locally and queues it in the
@@ -17,6 +22,33 @@ export const MUTATION_ARGS = {
     created: z.array(LeadSchema).max(1000),
     merged: z.array(z.object({ id: z.uuid(), patch: LeadPatchSchema })).max(1000),
   }),
+  /** Written the moment a call is placed (or a touch logged), so a crash mid-call keeps it. */
+  'call.start': z.object({ call: CallSchema }),
+  'call.progress': z.object({ id: z.uuid(), connectedAt: z.number().int().optional(), endedAt: z.number().int().optional() }),
+  /** Answers changed since the last save; null clears one. Per question, the later write wins. */
+  'call.answers': z.object({
+    id: z.uuid(),
+    scriptId: z.string().max(60),
+    scriptVersion: z.number().int().positive(),
+    answers: z.record(z.string().max(60), AnswerValueSchema.nullable()),
+  }),
+  /**
+   * Carries its effects on the lead (do-not-call, call-back, the custom fields the answers fill),
+   * so applying it needs no playbook: the server replays exactly what the SDR saw.
+   */
+  'call.wrapUp': z.object({
+    id: z.uuid(),
+    wrappedUpAt: z.number().int(),
+    disposition: z.string().min(1).max(60),
+    doNotCall: z.boolean(),
+    callbackAt: z.number().int().nullable(),
+    leadFields: z.record(z.string().max(60), z.string().max(2000)),
+  }),
+  'note.add': z.object({ note: NoteSchema }),
+  'lead.tags': z.object({ event: LeadEventSchema.options[1] }),
+  'lead.transition': z.object({ event: LeadEventSchema.options[0] }),
+  'handoff.create': z.object({ handoff: HandoffSchema, event: LeadEventSchema.options[0] }),
+  'handoff.recall': z.object({ id: z.uuid(), event: LeadEventSchema.options[0] }),
 } as const;
 
 export type MutationName = keyof typeof MUTATION_ARGS;

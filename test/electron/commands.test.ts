@@ -37,7 +37,12 @@ describe('the command list', () => {
   it('contains the commands the app needs', () => {
     expect([...COMMAND_IDS].sort()).toEqual(
       [
+        'call.connected',
+        'call.dial',
+        'call.hangUp',
         'demo.load',
+        'handoff.open',
+        'notes.focus',
         'lead.import',
         'lead.new',
         'lead.save',
@@ -154,7 +159,7 @@ describe('the menu template', () => {
       isPackaged: true,
       dispatch: () => undefined,
     });
-    expect(template.map((item) => item.label)).toEqual(['文件', 'Edit', 'View', '线索', 'Window', 'Help']);
+    expect(template.map((item) => item.label)).toEqual(['文件', 'Edit', 'View', '线索', 'Call', 'Window', 'Help']);
     expect(allItems(template).find((item) => item.id === 'lead.new')?.label).toBe('新建线索');
   });
 

@@ -35,9 +35,9 @@ describe('queue order', () => {
     expect(queueKey({ ...base, status: 'working', doNotCall: true }).queueBucket).toBe(QUEUE_BUCKET.closed);
   });
 
-  it('lifts due call-backs after the fresh leads', () => {
+  it('lifts due call-backs to the top, ahead of fresh leads', () => {
     const order = orderQueue({ fresh: ['f1', 'f2'], working: ['w1', 'w2', 'w3'], closed: ['c1'] }, ['w3']);
-    expect(order).toEqual(['f1', 'f2', 'w3', 'w1', 'w2', 'c1']);
+    expect(order).toEqual(['w3', 'f1', 'f2', 'w1', 'w2', 'c1']);
   });
 });
 
