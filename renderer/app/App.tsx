@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhoneRegion } from '../../shared/model/phone';
 import { COMMANDS } from '../../shared/ipc/commands';
+import { useCallbackReminders } from '../features/call';
 import { DemoOffer, loadDemoLeads } from '../features/demo';
+import { LeadWorkspace, type WorkspaceApi } from '../features/desk';
 import { ImportDialog } from '../features/import';
 import { LeadPanel, LeadQueue, hasLeads, type QueueApi } from '../features/leads';
 import { SettingsDialog, readSetting, useSetting } from '../features/settings';
@@ -15,6 +17,7 @@ export function App({ platform }: { readonly platform: Platform }) {
   const { t, i18n } = useTranslation();
   const region = useSetting('defaultPhoneRegion') as PhoneRegion;
   const ownerName = useSetting('ownerName');
+  const dialerSetting = useSetting('dialer');
   // Wrapped so that "still reading" (undefined) differs from "never offered" ({ offered: undefined }).
   const demo = useLiveQuery(async () => ({ offered: await readSetting('demoOffered') }), []);
   const offerDemo = demo !== undefined && demo.offered === undefined;
@@ -30,6 +33,18 @@ export function App({ platform }: { readonly platform: Platform }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const queueApi = useRef<QueueApi>(null);
+  const workspaceApi = useRef<WorkspaceApi>(null);
+  const notify = useCallback((title: string, body: string) => platform.notify(title, body), [platform]);
+  const openExternal = useCallback((url: string) => platform.openExternal(url), [platform]);
+  useCallbackReminders(notify);
+
+  // Ctrl+Enter saves what the user is working on: the focused form that opts in (a note, the
+  // wrap-up), else the lead form, else the call's wrap-up.
+  const save = () => {
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLFormElement>('form[data-save-scope]') : null;
+    const target = focused ?? formRef.current ?? document.querySelector<HTMLFormElement>('form[data-save-default]');
+    target?.requestSubmit();
+  };
 
   const openSelected = () => headingRef.current?.focus();
   const loadDemo = async () => {
@@ -40,7 +55,12 @@ export function App({ platform }: { readonly platform: Platform }) {
   useCommandShortcuts(platform, {
     'lead.new': () => openPanel({ mode: 'new' }),
     'lead.import': () => setOverlay('import'),
-    'lead.save': () => formRef.current?.requestSubmit(),
+    'lead.save': save,
+    'call.dial': () => workspaceApi.current?.dial(),
+    'call.connected': () => workspaceApi.current?.markConnected(),
+    'call.hangUp': () => workspaceApi.current?.hangUp(),
+    'notes.focus': () => workspaceApi.current?.focusNotes(),
+    'handoff.open': () => workspaceApi.current?.handOff(),
     'queue.focusSearch': () => searchRef.current?.focus(),
     'queue.next': () => queueApi.current?.move(1),
     'queue.previous': () => queueApi.current?.move(-1),
@@ -83,7 +103,7 @@ export function App({ platform }: { readonly platform: Platform }) {
   // The desktop menu speaks the UI language too; its labels come from the same strings.
   useEffect(() => {
     const labels = Object.fromEntries(COMMANDS.map((c) => [c.id, t(`commands.${c.id}`)])) as Record<(typeof COMMANDS)[number]['id'], string>;
-    const titles = { file: t('menu.file'), edit: t('menu.edit'), view: t('menu.view'), leads: t('menu.leads'), window: t('menu.window'), help: t('menu.help') };
+    const titles = { file: t('menu.file'), edit: t('menu.edit'), view: t('menu.view'), leads: t('menu.leads'), call: t('menu.call'), window: t('menu.window'), help: t('menu.help') };
     platform.setMenuLabels(i18n.language === 'zh-CN' ? 'zh-CN' : 'en', labels, titles).catch((err: unknown) => console.error('menu labels', err));
     document.documentElement.lang = i18n.language;
   }, [platform, t, i18n.language]);
@@ -132,7 +152,17 @@ export function App({ platform }: { readonly platform: Platform }) {
       </header>
       <main className="workspace">
         <LeadQueue region={region} searchRef={searchRef} listRef={listRef} onOpen={openSelected} apiRef={queueApi} />
-        <LeadPanel region={region} ownerName={ownerName} onOpenLink={openLink} headingRef={headingRef} formRef={formRef} />
+        <LeadPanel
+          region={region}
+          ownerName={ownerName}
+          onOpenLink={openLink}
+          onDial={(e164) => workspaceApi.current?.dial(e164)}
+          renderWorkspace={(lead, now) => (
+            <LeadWorkspace key={lead.id} lead={lead} region={region} sdr={ownerName} dialerSetting={dialerSetting} openExternal={openExternal} now={now} apiRef={workspaceApi} />
+          )}
+          headingRef={headingRef}
+          formRef={formRef}
+        />
       </main>
       {toast ? (
         <div className="toast" role="status">
@@ -142,7 +172,7 @@ export function App({ platform }: { readonly platform: Platform }) {
       {overlay === 'import' ? (
         <ImportDialog onClose={() => setOverlay('none')} ownerName={ownerName} defaultPhoneRegion={region} defaultKind={view} />
       ) : null}
-      {overlay === 'settings' ? <SettingsDialog onClose={() => setOverlay('none')} onLoadDemo={() => void loadDemo()} /> : null}
+      {overlay === 'settings' ? <SettingsDialog onClose={() => setOverlay('none')} onLoadDemo={() => void loadDemo()} onMessage={showToast} /> : null}
       {overlay === 'none' && offerDemo && anyLeads === false ? (
         <DemoOffer onImport={() => setOverlay('import')} onLoaded={(count) => showToast(t('demo.loaded', { count }))} />
       ) : null}

@@ -10,6 +10,7 @@ import { App } from './App';
 import { createI18n } from './i18n';
 import './styles.css';
 import './layout.css';
+import './desk.css';
 
 /** Composition root: platform, database, language; then the app. */
 async function start(): Promise<void> {

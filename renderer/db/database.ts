@@ -4,10 +4,16 @@ import { leadChangesMiddleware, type LeadChange } from './leadChanges';
 import { toLeadRow } from './leadRow';
 import {
   SCHEMA_VERSIONS,
+  type CallRow,
+  type DraftRow,
+  type HandoffRow,
   type ImportBatchRow,
+  type LeadEventRow,
   type LeadRow,
+  type NoteRow,
   type OutboxRow,
-  type PlaceholderRow,
+  type PlaybookRow,
+  type ScriptRow,
   type SettingRow,
   type SyncStateRow,
 } from './schema';
@@ -16,11 +22,13 @@ export const DB_NAME = 'sdr-desk';
 
 export class SdrDeskDb extends Dexie {
   leads!: EntityTable<LeadRow, 'id'>;
-  calls!: EntityTable<PlaceholderRow, 'id'>;
-  notes!: EntityTable<PlaceholderRow, 'id'>;
-  tags!: EntityTable<PlaceholderRow, 'id'>;
-  scripts!: EntityTable<PlaceholderRow, 'id'>;
-  handoffs!: EntityTable<PlaceholderRow, 'id'>;
+  calls!: EntityTable<CallRow, 'id'>;
+  notes!: EntityTable<NoteRow, 'id'>;
+  events!: EntityTable<LeadEventRow, 'id'>;
+  scripts!: EntityTable<ScriptRow, 'id'>;
+  handoffs!: EntityTable<HandoffRow, 'id'>;
+  drafts!: EntityTable<DraftRow, 'key'>;
+  playbook!: EntityTable<PlaybookRow, 'key'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   settings!: EntityTable<SettingRow, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;

@@ -1,19 +1,38 @@
 import { v7 as uuidv7 } from 'uuid';
+import { canRecall } from '../../shared/model/handoff';
 import { LeadSchema, type Lead } from '../../shared/model/lead';
+import type { LeadEvent } from '../../shared/model/leadEvent';
+import { mergeAnswers } from '../../shared/model/script';
+import { canTransition } from '../../shared/rules/lifecycle';
 import { decodeHlc, encodeHlc, tickHlc } from '../../shared/sync/hlc';
 import { MUTATION_ARGS, type MutationArgs, type MutationName } from '../../shared/sync/mutations';
 import type { SdrDeskDb } from './database';
 import { fromLeadRow, toLeadRow } from './leadRow';
-import type { OutboxRow, SyncStateRow } from './schema';
+import type { CallRow, OutboxRow, SyncStateRow } from './schema';
+
+type StatusEvent = Extract<LeadEvent, { type: 'status' }>;
 
 /** Tables a mutation may touch; every mutation transaction locks all of them. */
 export function mutationTables(db: SdrDeskDb) {
-  return [db.leads, db.calls, db.notes, db.tags, db.handoffs, db.importBatches, db.outbox, db.syncState];
+  return [db.leads, db.calls, db.notes, db.events, db.handoffs, db.importBatches, db.outbox, db.syncState];
 }
+
+export type MutationErrorCode =
+  | 'lead.notFound'
+  | 'lead.exists'
+  | 'lead.stale'
+  | 'lead.doNotCall'
+  | 'call.notFound'
+  | 'call.closed'
+  | 'handoff.exists'
+  | 'handoff.notFound'
+  | 'handoff.notRecallable'
+  | 'lifecycle.invalid'
+  | 'invalid';
 
 export class MutationError extends Error {
   constructor(
-    readonly code: 'lead.notFound' | 'lead.exists' | 'invalid',
+    readonly code: MutationErrorCode,
     message: string,
   ) {
     super(message);
@@ -70,9 +89,11 @@ const APPLY: Appliers = {
     await db.leads.add(toLeadRow(lead));
   },
   'lead.update': async (db, { id, patch, updatedAt }) => {
-    const row = await db.leads.get(id);
-    if (!row) throw new MutationError('lead.notFound', `Lead ${id} not found`);
-    await db.leads.put(toLeadRow(applyPatch(fromLeadRow(row), patch, updatedAt)));
+    const lead = await getLead(db, id);
+    if (patch.status !== undefined && !canTransition(lead.status, patch.status)) {
+      throw new MutationError('lifecycle.invalid', `A ${lead.status} lead cannot move to ${patch.status}`);
+    }
+    await putLead(db, applyPatch(lead, patch, updatedAt));
   },
   'lead.importBatch': async (db, { created, merged, updatedAt }) => {
     await db.leads.bulkAdd(created.map(toLeadRow));
@@ -85,7 +106,108 @@ const APPLY: Appliers = {
     });
     await db.leads.bulkPut(updated);
   },
+  'call.start': async (db, { call }) => {
+    const lead = await getLead(db, call.leadId);
+    if (call.channel === 'phone' && lead.doNotCall) throw new MutationError('lead.doNotCall', `Lead ${lead.id} must not be called`);
+    await db.calls.add(call.wrappedUpAt === null ? { ...call, isOpen: 1 } : call);
+  },
+  'call.progress': async (db, { id, connectedAt, endedAt }) => {
+    const call = await openCall(db, id);
+    await db.calls.put({
+      ...call,
+      connectedAt: call.connectedAt ?? connectedAt ?? null,
+      endedAt: call.endedAt ?? endedAt ?? null,
+    });
+  },
+  'call.answers': async (db, { id, scriptId, scriptVersion, answers }) => {
+    const call = await openCall(db, id);
+    await db.calls.put({ ...call, scriptId, scriptVersion, answers: mergeAnswers(call.answers, answers) });
+  },
+  'call.wrapUp': async (db, { id, wrappedUpAt, disposition, doNotCall, callbackAt, leadFields }) => {
+    const call = await openCall(db, id);
+    const { isOpen: _open, ...closed } = call;
+    await db.calls.put({ ...closed, endedAt: call.endedAt ?? wrappedUpAt, wrappedUpAt, disposition, callbackAt });
+    const lead = await getLead(db, call.leadId);
+    await putLead(
+      db,
+      applyPatch(
+        lead,
+        {
+          status: lead.status === 'new' ? 'working' : lead.status,
+          firstContactedAt: lead.firstContactedAt ?? call.startedAt,
+          lastContactedAt: Math.max(lead.lastContactedAt ?? 0, call.startedAt),
+          // A call made settles the call-back it was for; a new one replaces it.
+          nextCallbackAt: callbackAt,
+          doNotCall: lead.doNotCall || doNotCall,
+          customFields: { ...lead.customFields, ...leadFields },
+        },
+        wrappedUpAt,
+      ),
+    );
+  },
+  'note.add': async (db, { note }) => {
+    await getLead(db, note.leadId);
+    await db.notes.add(note);
+  },
+  'lead.tags': async (db, { event }) => {
+    const lead = await getLead(db, event.leadId);
+    const removed = new Set(event.removed);
+    const tags = [...lead.tags.filter((tag) => !removed.has(tag)), ...event.added.filter((tag) => !lead.tags.includes(tag))];
+    await putLead(db, applyPatch(lead, { tags }, event.at));
+    await db.events.add(event);
+  },
+  'lead.transition': async (db, { event }) => {
+    if (event.to === 'mql' || event.to === 'sql' || event.to === 'returned') {
+      throw new MutationError('lifecycle.invalid', `${event.to} is set by the hand-off, not by hand`);
+    }
+    await applyStatusEvent(db, event);
+  },
+  'handoff.create': async (db, { handoff, event }) => {
+    const open = await db.handoffs.where('leadId').equals(handoff.leadId).filter((h) => h.status !== 'recalled' && h.status !== 'returned').first();
+    if (open) throw new MutationError('handoff.exists', `Lead ${handoff.leadId} was handed off by ${open.fromSdr} at ${new Date(open.createdAt).toISOString()}`);
+    if (event.to !== 'mql' || event.leadId !== handoff.leadId) throw new MutationError('invalid', 'A hand-off moves its lead to mql');
+    await applyStatusEvent(db, event);
+    await db.handoffs.add(handoff);
+  },
+  'handoff.recall': async (db, { id, event }) => {
+    const handoff = await db.handoffs.get(id);
+    if (!handoff) throw new MutationError('handoff.notFound', `Hand-off ${id} not found`);
+    if (!canRecall(handoff.status)) throw new MutationError('handoff.notRecallable', `Hand-off ${id} is ${handoff.status}`);
+    await applyStatusEvent(db, event);
+    await db.handoffs.put({ ...handoff, status: 'recalled', statusReason: event.reason, updatedAt: event.at });
+  },
 };
+
+// These return Dexie's own promises (no async wrapper): under fake-indexeddb a native promise
+// between two requests can lose the transaction zone and let the transaction commit early.
+function getLead(db: SdrDeskDb, id: string): PromiseLike<Lead> {
+  return db.leads.get(id).then((row) => {
+    if (!row) throw new MutationError('lead.notFound', `Lead ${id} not found`);
+    return fromLeadRow(row);
+  });
+}
+
+function putLead(db: SdrDeskDb, lead: Lead): PromiseLike<string> {
+  return db.leads.put(toLeadRow(lead));
+}
+
+function openCall(db: SdrDeskDb, id: string): PromiseLike<CallRow> {
+  return db.calls.get(id).then((call) => {
+    if (!call) throw new MutationError('call.notFound', `Call ${id} not found`);
+    if (call.wrappedUpAt !== null) throw new MutationError('call.closed', `Call ${id} is already wrapped up`);
+    return call;
+  });
+}
+
+/** Applies a status event: refused unless the lead is still in the status the user saw. */
+async function applyStatusEvent(db: SdrDeskDb, event: StatusEvent, extra: Partial<Lead> = {}): Promise<void> {
+  const lead = await getLead(db, event.leadId);
+  if (lead.status !== event.from) throw new MutationError('lead.stale', `Lead ${lead.id} is ${lead.status}, not ${event.from}`);
+  if (!canTransition(event.from, event.to)) throw new MutationError('lifecycle.invalid', `A ${event.from} lead cannot move to ${event.to}`);
+  const nextCallbackAt = event.to === 'nurturing' || event.to === 'disqualified' || event.to === 'mql' ? event.nextTouchAt : lead.nextCallbackAt;
+  await putLead(db, applyPatch(lead, { ...extra, status: event.to, nextCallbackAt }, event.at));
+  await db.events.add(event);
+}
 
 function applyPatch(lead: Lead, patch: Partial<Lead>, updatedAt: number): Lead {
   const next = LeadSchema.safeParse({ ...lead, ...patch, updatedAt: Math.max(updatedAt, lead.updatedAt) });

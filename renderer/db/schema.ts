@@ -1,4 +1,10 @@
+import type { Call } from '../../shared/model/call';
+import type { Handoff } from '../../shared/model/handoff';
 import type { Lead } from '../../shared/model/lead';
+import type { LeadEvent } from '../../shared/model/leadEvent';
+import type { Note } from '../../shared/model/note';
+import type { Playbook } from '../../shared/model/playbook';
+import type { Script } from '../../shared/model/script';
 import type { OutboxEntry } from '../../shared/sync/mutations';
 
 /** Fields stored beside a lead only so that indexes can answer the queue and search. */
@@ -33,11 +39,34 @@ export interface ImportBatchRow {
   readonly state: 'running' | 'done' | 'cancelled' | 'failed';
 }
 
-/** Later issues fill these tables; their rows are typed loosely until then. */
-export interface PlaceholderRow {
-  readonly id: string;
-  readonly leadId?: string;
+/** `isOpen` is set only until the call is wrapped up, so the index holds just the call in progress. */
+export type CallRow = Call & { readonly isOpen?: 1 };
+export type NoteRow = Note;
+export type LeadEventRow = LeadEvent;
+export type HandoffRow = Handoff;
+
+/** A note being typed: kept on this device only, until it is saved as a note. */
+export interface DraftRow {
+  /** `note:<leadId>` for a new note, `note:<leadId>:<rootId>` while editing one. */
+  readonly key: string;
+  readonly leadId: string;
+  readonly rootId: string | null;
+  readonly text: string;
+  readonly updatedAt: number;
 }
+
+/** A script version the team loaded; the defaults ship in code and are not stored. */
+export interface ScriptRow {
+  /** `<script id>@<version>`: calls keep pointing at the version they used. */
+  readonly id: string;
+  readonly script: Script;
+  readonly loadedAt: number;
+  /** False once the team resets to the defaults; the row stays so old calls still show their questions. */
+  readonly active: boolean;
+}
+
+/** One section of the team's playbook that replaces the shipped default. */
+export type PlaybookRow = { readonly [K in keyof Playbook]: { readonly key: K; readonly value: Playbook[K] } }[keyof Playbook];
 
 export type OutboxRow = OutboxEntry;
 
@@ -68,6 +97,20 @@ export const SCHEMA_VERSIONS = [
       // Due call-backs are read as keys in due order per view; a lead without one (null) is not in that index.
       leads: 'id, [kind+queueBucket+queueSort], [kind+queueBucket+nextCallbackAt], *searchTokens, status, temperature, *tags, sourceChannel, owner, importBatchId',
       importBatches: 'id, startedAt',
+    },
+  },
+  {
+    // v3: the discovery call. Tables that v1 only reserved get their real indexes; lead events
+    // (status and tag changes), note drafts and the team's playbook are new; tags was never used.
+    version: 3,
+    stores: {
+      calls: 'id, [leadId+startedAt], isOpen',
+      notes: 'id, [leadId+createdAt]',
+      events: 'id, [leadId+at]',
+      handoffs: 'id, leadId',
+      drafts: 'key',
+      playbook: 'key',
+      tags: null,
     },
   },
 ] as const;

@@ -109,7 +109,8 @@ try {
   const csvRows = importCsvRows(IMPORT_ROWS);
   const csv = Papa.unparse(csvRows);
   const floorRows = generateDemoLeads({ count: IMPORT_ROWS, seed: 99, now: NOW, uniqueContacts: true }).map(toLeadRow);
-  const leadStores = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.stores.leads;
+  // The leads table's indexes as the newest version that declares them.
+  const leadStores = [...SCHEMA_VERSIONS].reverse().flatMap((v) => ('leads' in v.stores ? [v.stores.leads] : []))[0]!;
   const indexes = leadStores
     .split(',')
     .slice(1)

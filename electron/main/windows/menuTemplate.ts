@@ -88,6 +88,7 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
       ]),
     },
     { label: titles.leads, submenu: commandItems('leads', input) },
+    { label: titles.call, submenu: commandItems('call', input) },
     { label: titles.window, role: 'windowMenu' },
     { label: titles.help, role: 'help', submenu: commandItems('help', input) },
   ];

@@ -1,4 +1,4 @@
 export { LeadQueue, type QueueApi } from './ui/LeadQueue';
 export { LeadPanel } from './ui/LeadPanel';
-export { createLead, updateLead } from './mutations';
+export { createLead, updateLead, updateLeadPatch } from './mutations';
 export { hasLeads } from './queries';

@@ -27,3 +27,8 @@ export function changedFields(before: Lead, fields: LeadFields): LeadPatch {
   }
   return patch as LeadPatch;
 }
+
+/** A change made outside the lead form (the suggested temperature applied, say). */
+export async function updateLeadPatch(before: Lead, patch: LeadPatch, now: number = Date.now()): Promise<void> {
+  await mutate(db, 'lead.update', { id: before.id, patch, updatedAt: now }, now);
+}

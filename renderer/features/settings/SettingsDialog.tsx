@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/model/settings';
 import { Dialog } from '../../ui/Dialog';
+import { PlaybookSettings } from '../playbook';
+import { DialerSettings } from './DialerSettings';
 import { writeSetting } from './mutations';
 import { readSetting, useSetting } from './queries';
 
@@ -10,9 +12,10 @@ const PHONE_REGIONS = ['CN', 'HK', 'MO', 'TW', 'SG', 'JP', 'KR', 'US', 'GB', 'DE
 interface SettingsDialogProps {
   readonly onClose: () => void;
   readonly onLoadDemo: () => void;
+  readonly onMessage: (message: string) => void;
 }
 
-export function SettingsDialog({ onClose, onLoadDemo }: SettingsDialogProps) {
+export function SettingsDialog({ onClose, onLoadDemo, onMessage }: SettingsDialogProps) {
   const { t, i18n } = useTranslation();
   const language = useLiveQuery(() => readSetting('language'), []);
   const region = useSetting('defaultPhoneRegion');
@@ -57,6 +60,8 @@ export function SettingsDialog({ onClose, onLoadDemo }: SettingsDialogProps) {
           <label htmlFor="setting-owner">{t('settings.ownerName')}</label>
           <input id="setting-owner" key={ownerName} className="input" defaultValue={ownerName} onBlur={(e) => void writeSetting('ownerName', e.target.value.trim())} />
         </div>
+        <DialerSettings onSaved={() => onMessage(t('settings.dialerSaved'))} />
+        <PlaybookSettings onMessage={onMessage} />
         <div className="field">
           <span className="field-label">{t('settings.demo')}</span>
           <button type="button" className="btn" onClick={onLoadDemo}>

@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { SdrDeskDb } from '../../../renderer/db';
+import { SdrDeskDb, toLeadRow } from '../../../renderer/db';
 import { watchForNewerVersion } from '../../../renderer/db/instance';
-import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { makeLead } from '../../helpers/leadFactory';
 
 describe('schema upgrades', () => {
@@ -18,7 +18,7 @@ describe('schema upgrades', () => {
 
     const db = new SdrDeskDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const row = await db.leads.get(oldLead.id);
     expect(row).toMatchObject({ company: 'Northwind 科技', importBatchId: null, queueBucket: 0 });
     expect(row?.searchTokens).toEqual(expect.arrayContaining(['northwind', '科技']));
@@ -26,6 +26,31 @@ describe('schema upgrades', () => {
     expect(await db.leads.where('searchTokens').equals('科技').count()).toBe(1);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'zh-CN' });
     expect(await db.importBatches.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('opens a version 2 profile: leads, outbox and settings kept; the call tables answer their new indexes', async () => {
+    const name = `upgrade-v2-${uuidv7()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_VERSIONS[0].stores);
+    v2.version(2).stores(SCHEMA_VERSIONS[1].stores);
+    const lead = makeLead({ company: 'Contoso 咨询' });
+    await v2.table('leads').add(toLeadRow(lead));
+    await v2.table('outbox').add({ seq: 1, clientId: uuidv7(), id: uuidv7(), name: 'lead.create', args: { lead }, hlc: 'x', createdAt: 1 });
+    await v2.table('settings').put({ key: 'ownerName', value: '王芳' });
+    v2.close();
+
+    const db = new SdrDeskDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.leads.get(lead.id)).toMatchObject({ company: 'Contoso 咨询' });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.settings.get('ownerName')).toEqual({ key: 'ownerName', value: '王芳' });
+    expect(db.tables.map((t) => t.name)).not.toContain('tags');
+    expect(await db.calls.where('[leadId+startedAt]').between([lead.id, 0], [lead.id, Infinity]).count()).toBe(0);
+    expect(await db.calls.where('isOpen').equals(1).count()).toBe(0);
+    expect(await db.notes.where('[leadId+createdAt]').between([lead.id, 0], [lead.id, Infinity]).count()).toBe(0);
+    expect(await db.drafts.count()).toBe(0);
     await db.delete();
   });
 
@@ -44,7 +69,7 @@ describe('schema upgrades', () => {
     watchForNewerVersion(current, () => undefined);
     await current.open();
     expect(superseded).toBe(true);
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(CURRENT_SCHEMA_VERSION);
     await current.delete();
   });
 });

@@ -15,7 +15,7 @@ afterEach(async () => {
 const NOW = 1_750_000_000_000;
 
 describe('queue queries', () => {
-  it('orders a view: fresh inbound oldest first, due call-backs, then by priority; other views excluded', async () => {
+  it('orders a view: due call-backs first, then fresh inbound oldest first, then by priority; other views excluded', async () => {
     const freshOld = makeLead({ company: 'Fresh old', createdAt: NOW - 5000 });
     const freshNew = makeLead({ company: 'Fresh new', createdAt: NOW - 1000 });
     const workingP1 = makeLead({ company: 'Working P1', status: 'working', firstContactedAt: NOW - 9000, priority: 1 });
@@ -27,7 +27,7 @@ describe('queue queries', () => {
 
     const order = await queueOrder('inbound', NOW);
     const names = (await db.leads.bulkGet(order)).map((l) => l?.company);
-    expect(names).toEqual(['Fresh old', 'Fresh new', 'Callback', 'Working P1', 'Working P3', 'MQL']);
+    expect(names).toEqual(['Callback', 'Fresh old', 'Fresh new', 'Working P1', 'Working P3', 'MQL']);
     expect(await queueOrder('outbound', NOW)).toEqual([outbound.id]);
     const head = await queueHead('inbound', NOW, 4);
     expect(head).toEqual(order.slice(0, 4));

@@ -9,10 +9,12 @@ interface LeadDetailsProps {
   readonly now: number;
   readonly onEdit: () => void;
   readonly onOpenLink: (url: string) => void;
+  /** Click-to-call goes through the call flow, so the call is logged and the dialer chosen. */
+  readonly onDial: (e164: string) => void;
   readonly headingRef?: React.RefObject<HTMLHeadingElement | null>;
 }
 
-export function LeadDetails({ lead, region, now, onEdit, onOpenLink, headingRef }: LeadDetailsProps) {
+export function LeadDetails({ lead, region, now, onEdit, onOpenLink, onDial, headingRef }: LeadDetailsProps) {
   const { t, i18n } = useTranslation();
   const localTime = lead.timeZone ? formatLocalTime(now, i18n.language, lead.timeZone) : null;
   const facts: [string, string][] = [
@@ -64,7 +66,7 @@ export function LeadDetails({ lead, region, now, onEdit, onOpenLink, headingRef 
               className="channel channel-phone"
               disabled={lead.doNotCall}
               aria-label={t('lead.call', { phone: shown })}
-              onClick={() => onOpenLink(`tel:${phone}`)}
+              onClick={() => onDial(phone)}
             >
               <span aria-hidden="true">☎</span> {shown}
             </button>

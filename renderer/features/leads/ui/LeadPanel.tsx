@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import type { Lead } from '../../../../shared/model/lead';
 import type { PhoneRegion } from '../../../../shared/model/phone';
 import { fromLeadRow } from '../../../db';
 import { useNow } from '../../../app/hooks/useNow';
@@ -12,12 +13,15 @@ interface LeadPanelProps {
   readonly region: PhoneRegion;
   readonly ownerName: string;
   readonly onOpenLink: (url: string) => void;
+  readonly onDial: (e164: string) => void;
+  /** The call, script, qualification and history of the lead shown; composed by the app. */
+  readonly renderWorkspace: (lead: Lead, now: number) => React.ReactNode;
   readonly headingRef: React.RefObject<HTMLHeadingElement | null>;
   readonly formRef: React.RefObject<HTMLFormElement | null>;
 }
 
 /** The right-hand side: the selected lead, its edit form, or the form for a new lead. */
-export function LeadPanel({ region, ownerName, onOpenLink, headingRef, formRef }: LeadPanelProps) {
+export function LeadPanel({ region, ownerName, onOpenLink, onDial, renderWorkspace, headingRef, formRef }: LeadPanelProps) {
   const { t } = useTranslation();
   const selectedLeadId = useUiStore((s) => s.selectedLeadId);
   const panel = useUiStore((s) => s.panel);
@@ -59,7 +63,8 @@ export function LeadPanel({ region, ownerName, onOpenLink, headingRef, formRef }
   }
   return (
     <section className="lead-panel" aria-label={t('lead.details')}>
-      <LeadDetails lead={lead} region={region} now={now} onEdit={() => openPanel({ mode: 'edit' })} onOpenLink={onOpenLink} headingRef={headingRef} />
+      <LeadDetails lead={lead} region={region} now={now} onEdit={() => openPanel({ mode: 'edit' })} onOpenLink={onOpenLink} onDial={onDial} headingRef={headingRef} />
+      {renderWorkspace(lead, now)}
     </section>
   );
 }

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Call } from '../../../../shared/model/call';
+import { localize } from '../../../../shared/model/localized';
+import type { Disposition } from '../../../../shared/model/playbook';
+import { isTyping } from '../../../app/useCommandShortcuts';
+import { CallbackPicker } from './CallbackPicker';
+
+interface WrapUpProps {
+  readonly call: Call;
+  readonly dispositions: readonly Disposition[];
+  readonly leadTimeZone: string | null;
+  readonly now: number;
+  readonly onSave: (disposition: Disposition, callbackAt: number | null) => Promise<void>;
+}
+
+/**
+ * The end of a call: a disposition from the team's list (number keys pick one), and a call-back
+ * when one was agreed. Nothing is saved without a disposition.
+ */
+export function WrapUp({ call, dispositions, leadTimeZone, now, onSave }: WrapUpProps) {
+  const { t, i18n } = useTranslation();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [callbackAt, setCallbackAt] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const disposition = dispositions.find((d) => d.id === chosen) ?? null;
+  const needsCallback = disposition?.effect === 'callback';
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('[role="dialog"]')) return;
+      const n = Number(e.key);
+      if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, dispositions.length)) {
+        e.preventDefault();
+        setChosen(dispositions[n - 1]!.id);
+        setError(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispositions]);
+
+  const save = async () => {
+    if (!disposition) return setError(t('wrapUp.dispositionRequired'));
+    if (needsCallback && callbackAt === null) return setError(t('wrapUp.callbackRequired'));
+    if (callbackAt !== null && callbackAt <= Date.now()) return setError(t('wrapUp.callbackPast'));
+    setSaving(true);
+    try {
+      await onSave(disposition, callbackAt);
+    } catch (err) {
+      setError(String(err));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="wrapup"
+      data-save-scope=""
+      data-save-default=""
+      aria-label={t('wrapUp.title')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <fieldset className="wrapup-dispositions" aria-describedby="wrapup-hint">
+        <legend>
+          {t('wrapUp.disposition')} <span className="q-required">*</span>
+        </legend>
+        <span id="wrapup-hint" className="field-hint">
+          {t('wrapUp.keysHint')}
+        </span>
+        <div className="disposition-grid">
+          {dispositions.map((d, i) => (
+            <label key={d.id} className={`disposition${chosen === d.id ? ' is-on' : ''}${d.effect === 'doNotCall' ? ' is-danger' : ''}`}>
+              <input
+                type="radio"
+                name={`disposition-${call.id}`}
+                value={d.id}
+                checked={chosen === d.id}
+                onChange={() => {
+                  setChosen(d.id);
+                  setError(null);
+                }}
+              />
+              {i < 9 ? (
+                <kbd className="disposition-key" aria-hidden="true">
+                  {i + 1}
+                </kbd>
+              ) : null}
+              {localize(d.label, i18n.language)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {disposition?.effect === 'doNotCall' ? <p className="wrapup-warning">{t('wrapUp.doNotCallWarning')}</p> : null}
+      <CallbackPicker value={callbackAt} onChange={setCallbackAt} leadTimeZone={leadTimeZone} now={now} required={needsCallback} />
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="wrapup-actions">
+        <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts="Control+Enter">
+          {t('wrapUp.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,1 @@
+export { LeadWorkspace, type WorkspaceApi } from './ui/LeadWorkspace';

@@ -1,0 +1,240 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { callState } from '../../../../shared/model/call';
+import type { DialerSetting } from '../../../../shared/model/dialer';
+import type { Lead, Temperature } from '../../../../shared/model/lead';
+import type { Note } from '../../../../shared/model/note';
+import { timeZoneForPhone, type PhoneRegion } from '../../../../shared/model/phone';
+import { mergeAnswers, type AnswerValue, type Answers } from '../../../../shared/model/script';
+import { pickScript } from '../../../../shared/rules/scriptBranching';
+import { useUiStore } from '../../../state/uiStore';
+import { CallPanel, createDialer, endCall, logTouch, markConnected, saveAnswers, startCall, wrapUpCall, type CallActions } from '../../call';
+import { QualificationPanel, ReasonDialog, TransitionRefused, handOff, moveLead, recallHandoff } from '../../handoff';
+import { updateLeadPatch } from '../../leads';
+import { NotesEditor } from '../../notes';
+import { findScript, usePlaybook } from '../../playbook';
+import { ScriptPanel } from '../../script';
+import { TagPicker, changeTags, tagLabel as labelOfTag } from '../../tags';
+import { Timeline, timelineItems } from '../../timeline';
+import { currentCall, leadActivity } from '../queries';
+import { useLeadQualification } from './useLeadQualification';
+
+export interface WorkspaceApi {
+  dial(e164?: string): void;
+  markConnected(): void;
+  hangUp(): void;
+  handOff(): void;
+  focusNotes(): void;
+}
+
+interface LeadWorkspaceProps {
+  readonly lead: Lead;
+  readonly region: PhoneRegion;
+  readonly sdr: string;
+  readonly dialerSetting: DialerSetting;
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly now: number;
+  readonly apiRef: React.Ref<WorkspaceApi>;
+}
+
+const EMPTY: Answers = {};
+
+/** Everything an SDR does with one lead: the call, the script, qualification, tags, notes, history. */
+export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, now, apiRef }: LeadWorkspaceProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const playbook = usePlaybook();
+  const activity = useLiveQuery(() => leadActivity(lead.id), [lead.id]);
+  const current = useLiveQuery(currentCall, []);
+  const { showToast, select } = useUiStore.getState();
+  const dialer = useMemo(() => createDialer(dialerSetting, openExternal), [dialerSetting, openExternal]);
+  const [pending, setPending] = useState<Readonly<Record<string, AnswerValue | null>>>({});
+  const [editing, setEditing] = useState<Note | null>(null);
+  const [reason, setReason] = useState<{ kind: 'nurturing' | 'disqualified' | 'recall'; error: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const notesRef = useRef<HTMLDivElement>(null);
+  const handoffRef = useRef<HTMLDivElement>(null);
+
+  const open = current?.call ?? null;
+  const openHere = open && open.leadId === lead.id ? open : null;
+  const calls = activity?.calls ?? [];
+  const lastCall = calls[0] ?? null;
+  const shownCall = openHere ?? lastCall;
+  const newCallScript = pickScript(playbook.scripts, lead, language);
+  const script = (shownCall && findScript(playbook.allScripts, shownCall.scriptId, shownCall.scriptVersion)) ?? (openHere ? null : newCallScript);
+  const answers = useMemo(() => {
+    const stored = shownCall && shownCall.scriptId === script?.id ? shownCall.answers : EMPTY;
+    if (!openHere || Object.keys(pending).length === 0) return stored;
+    return mergeAnswers(stored, pending);
+  }, [shownCall, script, openHere, pending]);
+
+  const tagLabel = useCallback((tag: string) => labelOfTag(playbook.taxonomy, tag, language), [playbook.taxonomy, language]);
+  const { qualification, route, routingInput, summary } = useLeadQualification({
+    lead,
+    playbook,
+    calls,
+    notes: activity?.notes ?? [],
+    script,
+    answers,
+    openCallId: openHere?.id ?? null,
+    tagLabel,
+    language,
+  });
+  const leadTimeZone = lead.timeZone || (lead.phones[0] ? timeZoneForPhone(lead.phones[0]) : undefined) || null;
+
+  const fail = (err: unknown) => {
+    const message = err instanceof TransitionRefused ? t(`errors.${err.error.code}`) : err instanceof Error ? err.message : String(err);
+    showToast(message);
+  };
+
+  const actions: CallActions = {
+    dial: async (e164) => {
+      if (open) throw new Error(t('call.alreadyOnCall'));
+      await startCall({ lead, e164, dialer, script: newCallScript, sdr });
+    },
+    logTouch: async (channel) => {
+      if (open) return showToast(t('call.alreadyOnCall'));
+      await logTouch(lead, channel, sdr, newCallScript).catch(fail);
+    },
+    markConnected: async () => {
+      if (openHere) await markConnected(openHere.id).catch(fail);
+    },
+    hangUp: async () => {
+      if (!openHere) return;
+      await dialer.hangUp().catch(fail);
+      await endCall(openHere.id).catch(fail);
+    },
+    wrapUp: async (disposition, callbackAt) => {
+      if (!openHere) return;
+      await wrapUpCall({ ...openHere, answers }, disposition, callbackAt, script);
+      setPending({});
+      showToast(t('wrapUp.saved'));
+    },
+    setMuted: (muted) => dialer.setMuted(muted),
+    setHeld: (held) => dialer.setHeld(held),
+  };
+
+  const answer = (questionId: string, value: AnswerValue | null) => {
+    if (!openHere || !script) return;
+    setPending((p) => ({ ...p, [questionId]: value }));
+    saveAnswers(openHere.id, script, { [questionId]: value })
+      .then(() =>
+        setPending((p) => {
+          if (p[questionId] !== value) return p;
+          const { [questionId]: _saved, ...rest } = p;
+          return rest;
+        }),
+      )
+      .catch(fail);
+  };
+
+  useImperativeHandle(apiRef, () => ({
+    dial: (e164) => {
+      const target = e164 ?? lead.phones[0];
+      if (lead.doNotCall) return showToast(t('call.doNotCall'));
+      if (!target) return showToast(t('call.noNumber'));
+      actions.dial(target).catch(fail);
+    },
+    markConnected: () => void actions.markConnected(),
+    hangUp: () => void actions.hangUp(),
+    handOff: () => handoffRef.current?.querySelector<HTMLElement>('.btn-handoff, textarea')?.focus(),
+    focusNotes: () => notesRef.current?.querySelector('textarea')?.focus(),
+  }));
+
+  const activeHandoff = activity?.handoffs.find((h) => h.status !== 'recalled' && h.status !== 'returned') ?? null;
+  const items = activity ? timelineItems(activity.calls, activity.notes, activity.events, activity.handoffs) : [];
+
+  return (
+    <div className="workspace-lead">
+      <CallPanel
+        lead={lead}
+        call={openHere}
+        otherCall={open && !openHere ? { company: current?.lead?.company ?? '', leadId: open.leadId } : null}
+        region={region}
+        dispositions={playbook.dispositions}
+        leadTimeZone={leadTimeZone}
+        controlsAudio={dialer.controlsAudio}
+        now={now}
+        actions={actions}
+        onGoToCall={select}
+      />
+      <div className="desk-grid">
+        <ScriptPanel script={script} answers={answers} recording={openHere !== null && callState(openHere) !== 'done'} onAnswer={answer} />
+        <div className="desk-side">
+          <div ref={handoffRef}>
+            <QualificationPanel
+              key={lead.id}
+              lead={lead}
+              qualification={qualification}
+              route={route}
+              draftSummary={summary}
+              handoff={activeHandoff}
+              busy={busy}
+              onApplyTemperature={(temperature: Temperature) => void updateLeadPatch(lead, { temperature }).catch(fail)}
+              onHandOff={(text, override) => {
+                setBusy(true);
+                handOff({
+                  lead,
+                  sdr,
+                  route,
+                  productLine: routingInput.productLine,
+                  dealSize: routingInput.dealSize,
+                  summary: text,
+                  qualification,
+                  overrideReason: override,
+                  callId: shownCall?.id ?? null,
+                  answers,
+                })
+                  .then(() => showToast(t('handoff.queued', { owner: route.owner.name })))
+                  .catch(fail)
+                  .finally(() => setBusy(false));
+              }}
+              onRecall={() => setReason({ kind: 'recall', error: null })}
+              onNurture={() => setReason({ kind: 'nurturing', error: null })}
+              onDisqualify={() => setReason({ kind: 'disqualified', error: null })}
+            />
+          </div>
+          <div ref={notesRef} className="card notes-card">
+            <NotesEditor
+              key={`${lead.id}:${editing?.rootId ?? 'new'}`}
+              leadId={lead.id}
+              author={sdr}
+              callId={openHere?.id ?? null}
+              editing={editing}
+              onDone={() => setEditing(null)}
+              onSaved={() => showToast(t('notes.saved'))}
+            />
+          </div>
+          <TagPicker tags={lead.tags} taxonomy={playbook.taxonomy} onChange={(added, removed) => void changeTags(lead, added, removed, sdr).catch(fail)} />
+          <Timeline items={items} scripts={playbook.allScripts} dispositions={playbook.dispositions} tagLabel={tagLabel} onEditNote={(note) => {
+            setEditing(note);
+            notesRef.current?.scrollIntoView({ block: 'nearest' });
+          }} />
+        </div>
+      </div>
+      {reason ? (
+        <ReasonDialog
+          kind={reason.kind}
+          error={reason.error}
+          now={now}
+          onClose={() => setReason(null)}
+          onSubmit={(text, nextTouchAt) => {
+            const done =
+              reason.kind === 'recall'
+                ? activeHandoff
+                  ? recallHandoff(activeHandoff, lead, sdr, text)
+                  : Promise.resolve()
+                : moveLead(lead, reason.kind, sdr, text, nextTouchAt);
+            done
+              .then(() => {
+                setReason(null);
+                showToast(t(`reason.done.${reason.kind}`));
+              })
+              .catch((err: unknown) => setReason({ ...reason, error: err instanceof TransitionRefused ? t(`errors.${err.error.code}`) : String(err) }));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export { NotesEditor } from './ui/NotesEditor';
+export { notesForLead } from './queries';
+export { addNote } from './mutations';

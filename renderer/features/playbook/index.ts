@@ -1,0 +1,3 @@
+export { usePlaybook, readPlaybook, findScript, DEFAULT_TEAM_PLAYBOOK, type TeamPlaybook } from './queries';
+export { loadPlaybookFile, resetPlaybook } from './mutations';
+export { PlaybookSettings } from './PlaybookSettings';

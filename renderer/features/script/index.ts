@@ -1,0 +1,1 @@
+export { ScriptPanel } from './ui/ScriptPanel';

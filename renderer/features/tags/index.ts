@@ -1,0 +1,3 @@
+export { TagPicker } from './ui/TagPicker';
+export { changeTags } from './mutations';
+export { tagLabel } from './tagLabels';

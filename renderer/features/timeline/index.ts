@@ -1,0 +1,2 @@
+export { Timeline } from './ui/Timeline';
+export { timelineItems, type TimelineItem } from './timelineItems';
