@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { canRecall } from '../../shared/model/handoff';
 import { LeadSchema, type Lead } from '../../shared/model/lead';
@@ -65,23 +66,49 @@ export async function mutateInTransaction<N extends MutationName>(
   if (!parsed.success) {
     throw new MutationError('invalid', `${name}: ${parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; ')}`);
   }
-  const state = await loadSyncState(db, now);
+  const t = boundTables(db);
+  const state = await loadSyncState(t, now);
   const hlc = encodeHlc(tickHlc(decodeHlc(state.hlc), now));
-  await APPLY[name](db, parsed.data as MutationArgs<N>);
+  await APPLY[name](t, parsed.data as MutationArgs<N>);
   const entry: OutboxRow = { seq: state.nextSeq, clientId: state.clientId, id: uuidv7(), name, args: parsed.data, hlc, createdAt: now };
-  await db.outbox.add(entry);
-  await db.syncState.put({ ...state, hlc, nextSeq: state.nextSeq + 1 });
+  await t.outbox.add(entry);
+  await t.syncState.put({ ...state, hlc, nextSeq: state.nextSeq + 1 });
   return entry;
 }
 
-async function loadSyncState(db: SdrDeskDb, now: number): Promise<SyncStateRow> {
+/** The tables a mutation writes, as the caller's transaction sees them. */
+type TxTables = Pick<SdrDeskDb, 'leads' | 'calls' | 'notes' | 'events' | 'handoffs' | 'importBatches' | 'outbox' | 'syncState'>;
+
+/**
+ * Binds every table to the transaction the mutation runs in. Dexie otherwise finds the transaction
+ * through its zone, which a native await can lose while a live query's read-only zone is current:
+ * in Chromium a read then came from the live query's cache and a write built on it dropped
+ * answers saved a moment earlier.
+ */
+function boundTables(db: SdrDeskDb): TxTables {
+  const tx = Dexie.currentTransaction;
+  if (!tx || tx.db !== db || tx.mode !== 'readwrite') throw new MutationError('invalid', 'mutateInTransaction() needs a read-write transaction of this database');
+  const table = <K extends keyof TxTables>(name: K) => tx.table(name) as unknown as TxTables[K];
+  return {
+    leads: table('leads'),
+    calls: table('calls'),
+    notes: table('notes'),
+    events: table('events'),
+    handoffs: table('handoffs'),
+    importBatches: table('importBatches'),
+    outbox: table('outbox'),
+    syncState: table('syncState'),
+  };
+}
+
+async function loadSyncState(db: TxTables, now: number): Promise<SyncStateRow> {
   const existing = await db.syncState.get('local');
   if (existing) return existing;
   const clientId = uuidv7();
   return { key: 'local', clientId, hlc: encodeHlc({ wallMs: now, counter: 0, clientId }), nextSeq: 1 };
 }
 
-type Appliers = { readonly [N in MutationName]: (db: SdrDeskDb, args: MutationArgs<N>) => Promise<void> };
+type Appliers = { readonly [N in MutationName]: (db: TxTables, args: MutationArgs<N>) => Promise<void> };
 
 const APPLY: Appliers = {
   'lead.create': async (db, { lead }) => {
@@ -178,20 +205,20 @@ const APPLY: Appliers = {
   },
 };
 
-// These return Dexie's own promises (no async wrapper): under fake-indexeddb a native promise
-// between two requests can lose the transaction zone and let the transaction commit early.
-function getLead(db: SdrDeskDb, id: string): PromiseLike<Lead> {
+// These return Dexie's own promises (no async wrapper), so no native promise sits between two
+// requests of the transaction.
+function getLead(db: TxTables, id: string): PromiseLike<Lead> {
   return db.leads.get(id).then((row) => {
     if (!row) throw new MutationError('lead.notFound', `Lead ${id} not found`);
     return fromLeadRow(row);
   });
 }
 
-function putLead(db: SdrDeskDb, lead: Lead): PromiseLike<string> {
+function putLead(db: TxTables, lead: Lead): PromiseLike<string> {
   return db.leads.put(toLeadRow(lead));
 }
 
-function openCall(db: SdrDeskDb, id: string): PromiseLike<CallRow> {
+function openCall(db: TxTables, id: string): PromiseLike<CallRow> {
   return db.calls.get(id).then((call) => {
     if (!call) throw new MutationError('call.notFound', `Call ${id} not found`);
     if (call.wrappedUpAt !== null) throw new MutationError('call.closed', `Call ${id} is already wrapped up`);
@@ -200,7 +227,7 @@ function openCall(db: SdrDeskDb, id: string): PromiseLike<CallRow> {
 }
 
 /** Applies a status event: refused unless the lead is still in the status the user saw. */
-async function applyStatusEvent(db: SdrDeskDb, event: StatusEvent, extra: Partial<Lead> = {}): Promise<void> {
+async function applyStatusEvent(db: TxTables, event: StatusEvent, extra: Partial<Lead> = {}): Promise<void> {
   const lead = await getLead(db, event.leadId);
   if (lead.status !== event.from) throw new MutationError('lead.stale', `Lead ${lead.id} is ${lead.status}, not ${event.from}`);
   if (!canTransition(event.from, event.to)) throw new MutationError('lifecycle.invalid', `A ${event.from} lead cannot move to ${event.to}`);

@@ -32,7 +32,7 @@ export function draftHandoffSummary({ lead, script, answers, notes, tagLabels, l
   if (script) {
     const answered = visibleQuestions(script, answers).flatMap((q) => {
       const value = answers[q.id];
-      return value === undefined ? [] : [`• ${q.text}${sep}${answerLabel(q, value)}`];
+      return value === undefined ? [] : [`• ${q.text.replace(/[?？:：]\s*$/u, '')}${sep}${answerLabel(q, value)}`];
     });
     if (answered.length > 0) lines.push('', `${h.discovery}:`, ...answered);
   }

@@ -180,7 +180,6 @@ export const en = {
     keypad: 'Keypad',
     logWechat: 'Log WeChat touch',
     logEmail: 'Log e-mail touch',
-    otherNumbers: 'Other numbers',
     doNotCall: 'Do not call: this lead asked not to be called.',
     noNumber: 'This lead has no phone number.',
     dialFailed: 'Could not start the call: {{reason}}',

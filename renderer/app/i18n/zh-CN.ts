@@ -181,7 +181,6 @@ export const zhCN: Strings = {
     keypad: '拨号盘',
     logWechat: '记录微信沟通',
     logEmail: '记录邮件沟通',
-    otherNumbers: '其他号码',
     doNotCall: '勿再致电：对方要求不要再打电话。',
     noNumber: '该线索没有电话号码。',
     dialFailed: '无法发起通话：{{reason}}',

@@ -119,12 +119,15 @@ describe('importLeadsFromFile', () => {
 
   it('a failure in a later chunk rolls everything back', async () => {
     const before = await snapshot();
-    const add = db.outbox.add.bind(db.outbox);
+    // Mutations write through tables bound to their transaction, so the fault goes on the prototype.
+    const proto = Object.getPrototypeOf(db.outbox) as typeof db.outbox;
+    const add = proto.add;
     let calls = 0;
-    vi.spyOn(db.outbox, 'add').mockImplementation((entry) => {
+    vi.spyOn(proto, 'add').mockImplementation(function (this: typeof db.outbox, entry) {
+      if (this.name !== 'outbox') return add.call(this, entry);
       calls++;
       if (calls === 3) return Promise.reject(new Error('disk full')) as ReturnType<typeof add>;
-      return add(entry);
+      return add.call(this, entry);
     });
     const result = await importLeadsFromFile(db, bigCsv(2300), importOptions());
     expect(calls).toBe(3);

@@ -131,15 +131,6 @@ function IdleDialer({ lead, region, actions }: CallPanelProps) {
         {error ?? ''}
       </p>
       {lead.doNotCall ? <p className="call-dnc">{t('call.doNotCall')}</p> : null}
-      {lead.phones.length > 1 ? (
-        <div className="dial-choices" role="group" aria-label={t('call.otherNumbers')}>
-          {lead.phones.map((p) => (
-            <button key={p} type="button" className="chip" disabled={lead.doNotCall} onClick={() => void dial(p)} aria-label={t('lead.call', { phone: formatPhone(p, region) })}>
-              ☎ {formatPhone(p, region)}
-            </button>
-          ))}
-        </div>
-      ) : null}
       {pad ? <DialPad onKey={(key) => setNumber((n) => n + key)} /> : null}
     </div>
   );

@@ -118,15 +118,16 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
   const answer = (questionId: string, value: AnswerValue | null) => {
     if (!openHere || !script) return;
     setPending((p) => ({ ...p, [questionId]: value }));
-    saveAnswers(openHere.id, script, { [questionId]: value })
-      .then(() =>
-        setPending((p) => {
-          if (p[questionId] !== value) return p;
-          const { [questionId]: _saved, ...rest } = p;
-          return rest;
-        }),
-      )
-      .catch(fail);
+    // The overlay stays until the call is wrapped up: dropping it when the write resolves would
+    // flash the old answer until the live query catches up.
+    saveAnswers(openHere.id, script, { [questionId]: value }).catch((err: unknown) => {
+      setPending((p) => {
+        if (p[questionId] !== value) return p;
+        const { [questionId]: _unsaved, ...rest } = p;
+        return rest;
+      });
+      fail(err);
+    });
   };
 
   useImperativeHandle(apiRef, () => ({
