@@ -38,7 +38,9 @@ export class SdrDeskDb extends Dexie {
   constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // Strict durability: a write the UI calls saved has reached the disk, not just the OS cache.
     // Every user write carries an outbox row, so nearly every write wants it anyway.
-    super(name, { ...options, chromeTransactionDurability: 'strict' });
+    // No shared live-query cache: in Chromium a live query over the open call sometimes kept the
+    // cached row after a later write committed; every live query reads IndexedDB instead.
+    super(name, { ...options, chromeTransactionDurability: 'strict', cache: 'disabled' });
     for (const v of SCHEMA_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.version === 2) version.upgrade(reindexLeads);
