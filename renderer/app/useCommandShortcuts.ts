@@ -34,7 +34,13 @@ export function useCommandShortcuts(platform: Platform, handlers: CommandHandler
   }, [platform]);
 }
 
+const NOT_TEXT_INPUTS: ReadonlySet<string> = new Set(['radio', 'checkbox', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
 /** True when a key press belongs to the field being typed in, not to a single-key shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  // A focused radio or checkbox takes no characters: number keys still pick a disposition.
+  if (target instanceof HTMLInputElement) return !NOT_TEXT_INPUTS.has(target.type);
+  return target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { canRecall } from '../../shared/model/handoff';
-import { LeadSchema, type Lead } from '../../shared/model/lead';
+import { LeadSchema, type Lead, type LeadStatus } from '../../shared/model/lead';
 import type { LeadEvent } from '../../shared/model/leadEvent';
 import { mergeAnswers } from '../../shared/model/script';
 import { canTransition } from '../../shared/rules/lifecycle';
@@ -12,6 +12,9 @@ import { fromLeadRow, toLeadRow } from './leadRow';
 import type { CallRow, OutboxRow, SyncStateRow } from './schema';
 
 type StatusEvent = Extract<LeadEvent, { type: 'status' }>;
+
+/** Statuses only the hand-off flow sets (hand-off, sales' answer, recycling by sales). */
+const BY_FLOW_ONLY: ReadonlySet<LeadStatus> = new Set(['mql', 'sql', 'returned', 'recycled']);
 
 /** Tables a mutation may touch; every mutation transaction locks all of them. */
 export function mutationTables(db: SdrDeskDb) {
@@ -117,7 +120,7 @@ const APPLY: Appliers = {
   },
   'lead.update': async (db, { id, patch, updatedAt }) => {
     const lead = await getLead(db, id);
-    if (patch.status !== undefined && !canTransition(lead.status, patch.status)) {
+    if (patch.status !== undefined && patch.status !== lead.status && (BY_FLOW_ONLY.has(patch.status) || lead.status === 'mql' || !canTransition(lead.status, patch.status))) {
       throw new MutationError('lifecycle.invalid', `A ${lead.status} lead cannot move to ${patch.status}`);
     }
     await putLead(db, applyPatch(lead, patch, updatedAt));
@@ -184,8 +187,8 @@ const APPLY: Appliers = {
     await db.events.add(event);
   },
   'lead.transition': async (db, { event }) => {
-    if (event.to === 'mql' || event.to === 'sql' || event.to === 'returned') {
-      throw new MutationError('lifecycle.invalid', `${event.to} is set by the hand-off, not by hand`);
+    if (BY_FLOW_ONLY.has(event.to) || event.from === 'mql') {
+      throw new MutationError('lifecycle.invalid', `${event.from} → ${event.to} belongs to the hand-off flow, not to a manual move`);
     }
     await applyStatusEvent(db, event);
   },
@@ -200,6 +203,7 @@ const APPLY: Appliers = {
     const handoff = await db.handoffs.get(id);
     if (!handoff) throw new MutationError('handoff.notFound', `Hand-off ${id} not found`);
     if (!canRecall(handoff.status)) throw new MutationError('handoff.notRecallable', `Hand-off ${id} is ${handoff.status}`);
+    if (event.leadId !== handoff.leadId || event.to !== 'working') throw new MutationError('invalid', 'A recall moves its own lead back to working');
     await applyStatusEvent(db, event);
     await db.handoffs.put({ ...handoff, status: 'recalled', statusReason: event.reason, updatedAt: event.at });
   },

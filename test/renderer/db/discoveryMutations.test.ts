@@ -178,8 +178,9 @@ describe('lead.tags', () => {
 });
 
 describe('lead.transition', () => {
-  // Guards a regression seen at f535d7f: the applier's trailing native await lost Dexie's zone, so
-  // the outbox row went into a transaction of its own and mutate() rejected with PrematureCommitError.
+  // Guards a regression seen at 46adf44 (fixed by 6c427fa): the applier's trailing native await lost
+  // Dexie's zone, so the outbox row went into a transaction of its own and mutate() rejected with
+  // PrematureCommitError although the lead had moved.
   it('moves the lead, records the status event and queues it, in one transaction', async () => {
     const lead = await createLead({ status: 'working' });
     await mutate(db, 'lead.transition', { event: makeStatusEvent(lead, 'nurturing', { reason: 'Next fiscal year', nextTouchAt: 90_000, at: 2000 }) }, 2000);
@@ -214,7 +215,7 @@ describe('lead.transition', () => {
     expect(await snapshot(lead.id)).toEqual(before);
   });
 
-  it.fails('BUG lead.transition lets an MQL back to working without recalling its hand-off, stranding the hand-off', async () => {
+  it('lead.transition refuses to move an MQL back to working without recalling its hand-off', async () => {
     const lead = await createLead({ status: 'working' });
     const handoff = makeHandoff(lead);
     await mutate(db, 'handoff.create', { handoff, event: makeStatusEvent(lead, 'mql') }, 2000);

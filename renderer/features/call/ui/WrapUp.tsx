@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Call } from '../../../../shared/model/call';
 import { localize } from '../../../../shared/model/localized';
@@ -24,7 +24,14 @@ export function WrapUp({ call, dispositions, leadTimeZone, now, onSave }: WrapUp
   const [callbackAt, setCallbackAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const disposition = dispositions.find((d) => d.id === chosen) ?? null;
+
+  // The call just ended: move focus here so number keys pick the disposition and Ctrl+Enter
+  // saves it, even if the SDR was typing a note a moment ago.
+  useEffect(() => {
+    formRef.current?.focus({ preventScroll: true });
+  }, []);
   const needsCallback = disposition?.effect === 'callback';
 
   useEffect(() => {
@@ -56,6 +63,8 @@ export function WrapUp({ call, dispositions, leadTimeZone, now, onSave }: WrapUp
 
   return (
     <form
+      ref={formRef}
+      tabIndex={-1}
       className="wrapup"
       data-save-scope=""
       data-save-default=""
@@ -96,17 +105,17 @@ export function WrapUp({ call, dispositions, leadTimeZone, now, onSave }: WrapUp
         </div>
       </fieldset>
       {disposition?.effect === 'doNotCall' ? <p className="wrapup-warning">{t('wrapUp.doNotCallWarning')}</p> : null}
-      <CallbackPicker value={callbackAt} onChange={setCallbackAt} leadTimeZone={leadTimeZone} now={now} required={needsCallback} />
+      <div className="wrapup-footer">
+        <CallbackPicker value={callbackAt} onChange={setCallbackAt} leadTimeZone={leadTimeZone} now={now} required={needsCallback} />
+        <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts="Control+Enter">
+          {t('wrapUp.save')}
+        </button>
+      </div>
       {error ? (
         <p className="field-error" role="alert">
           {error}
         </p>
       ) : null}
-      <div className="wrapup-actions">
-        <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts="Control+Enter">
-          {t('wrapUp.save')}
-        </button>
-      </div>
     </form>
   );
 }
