@@ -6,6 +6,8 @@ import { COMMANDS } from '../../shared/ipc/commands';
 import { useCallbackReminders } from '../features/call';
 import { DemoOffer, loadDemoLeads } from '../features/demo';
 import { LeadWorkspace, type WorkspaceApi } from '../features/desk';
+import { usePlaybook } from '../features/playbook';
+import { tagLabel as labelOfTag } from '../features/tags';
 import { ImportDialog } from '../features/import';
 import { LeadPanel, LeadQueue, hasLeads, type QueueApi } from '../features/leads';
 import { SettingsDialog, readSetting, useSetting } from '../features/settings';
@@ -18,6 +20,8 @@ export function App({ platform }: { readonly platform: Platform }) {
   const region = useSetting('defaultPhoneRegion') as PhoneRegion;
   const ownerName = useSetting('ownerName');
   const dialerSetting = useSetting('dialer');
+  const { taxonomy } = usePlaybook();
+  const tagLabel = useCallback((tag: string) => labelOfTag(taxonomy, tag, i18n.language), [taxonomy, i18n.language]);
   // Wrapped so that "still reading" (undefined) differs from "never offered" ({ offered: undefined }).
   const demo = useLiveQuery(async () => ({ offered: await readSetting('demoOffered') }), []);
   const offerDemo = demo !== undefined && demo.offered === undefined;
@@ -151,12 +155,13 @@ export function App({ platform }: { readonly platform: Platform }) {
         </p>
       </header>
       <main className="workspace">
-        <LeadQueue region={region} searchRef={searchRef} listRef={listRef} onOpen={openSelected} apiRef={queueApi} />
+        <LeadQueue region={region} searchRef={searchRef} listRef={listRef} onOpen={openSelected} apiRef={queueApi} tagLabel={tagLabel} />
         <LeadPanel
           region={region}
           ownerName={ownerName}
           onOpenLink={openLink}
           onDial={(e164) => workspaceApi.current?.dial(e164)}
+          tagLabel={tagLabel}
           renderWorkspace={(lead, now) => (
             <LeadWorkspace key={lead.id} lead={lead} region={region} sdr={ownerName} dialerSetting={dialerSetting} openExternal={openExternal} now={now} apiRef={workspaceApi} />
           )}

@@ -8,17 +8,21 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
 import { createApp } from '../../server/app';
 import { generateDemoLeads } from '../../renderer/features/demo/demoLeads';
 import { toLeadRow } from '../../renderer/db/leadRow';
 import { SCHEMA_VERSIONS } from '../../renderer/db/schema';
 import { CHROMIUM_PATH } from '../helpers/chromium';
+import { indexedDbSettled, rawSingleDurablePuts, timeHandoffClick, timeKeystrokes, trackIndexedDbActivity } from './callProbes';
 import { rawGetAll, rawIndexLookups, rawPut, timeFilters, timeSearches } from './pageProbes';
 import { benchQueries, importCsvRows } from './benchData';
 
 const LEADS = Number(process.env['BENCH_LEADS'] ?? 100_000);
 const IMPORT_ROWS = Number(process.env['BENCH_IMPORT_ROWS'] ?? 50_000);
+const HANDOFFS = 20;
+const SETTLE = { quietMs: 300, timeoutMs: 120_000 };
+const NOTE_TEXT = 'Spoke with their head of marketing. They run campaigns from spreadsheets and WeCom groups, '.repeat(4).slice(0, 300);
 const NOW = Date.now();
 const DB = 'sdr-desk';
 
@@ -44,6 +48,7 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 // tsx compiles the probes with esbuild, which names functions through a helper the page lacks.
 await context.addInitScript('window.__name = (fn) => fn');
+await context.addInitScript(trackIndexedDbActivity);
 
 try {
   const page = context.pages()[0] ?? (await context.newPage());
@@ -104,6 +109,39 @@ try {
   report('filter p50 (8 filters)', ms(pct(filterMs, 50)), ms(pct(filterFloors, 50)), `${(pct(filterMs, 50) / pct(filterFloors, 50)).toFixed(1)}×`, '(floor: raw index getAllKeys)');
   report('filter max', ms(Math.max(...filterMs)), ms(Math.max(...filterFloors)), '', '');
 
+  // Hand-off click → queued: leads with no discovery call meet no criteria, so each goes with an override reason.
+  await page.getByRole('searchbox', { name: 'Search leads' }).fill('');
+  await page.waitForSelector('[role=listbox][data-results-for=""]');
+  const handoffMs: number[] = [];
+  const putMs: number[] = [];
+  const opened = new Set<string>();
+  const handable = new Set(rows.filter((r) => ['new', 'working', 'nurturing', 'returned'].includes(r.status)).map((r) => r.id));
+  for (let i = 0; i < HANDOFFS; i++) {
+    const form = await openHandableLead(page, handable, opened);
+    await form.getByRole('textbox', { name: 'Why hand off with criteria missing?' }).fill('Benchmark: handed off before the discovery call');
+    await form.getByRole('button', { name: 'Hand off anyway' }).and(page.locator(':enabled')).waitFor();
+    // The SDR clicks after the call, on a desk at rest: not while the last hand-off's queue reads
+    // run. The floor's put is taken in the same state, just before the click.
+    await page.evaluate(indexedDbSettled, SETTLE);
+    putMs.push(...(await page.evaluate(rawSingleDurablePuts, { dbName: 'bench-floor-writes', count: 1 })));
+    handoffMs.push(await page.evaluate(timeHandoffClick, { button: 'Hand off anyway', statusLabel: 'Hand-off status', statusText: 'Waiting to sync' }));
+  }
+  report(`hand-off click → queued p50 (${HANDOFFS} leads)`, ms(pct(handoffMs, 50)), ms(pct(putMs, 50)), `${(pct(handoffMs, 50) / pct(putMs, 50)).toFixed(1)}×`, '(floor: 1 durable put of 1 row)');
+  report('hand-off click → queued p95', ms(pct(handoffMs, 95)), ms(pct(putMs, 95)), `${(pct(handoffMs, 95) / pct(putMs, 95)).toFixed(1)}×`, '≤ 100 ms');
+
+  // A note typed one character at a time: each keystroke's main-thread time, with the draft
+  // autosave's timers firing between keystrokes, against a bare textarea in the same page.
+  await openHandableLead(page, handable, opened);
+  const note = page.getByRole('form', { name: 'New note' }).getByRole('textbox', { name: 'Note' });
+  await note.and(page.locator(':not([readonly])')).waitFor();
+  await page.evaluate(indexedDbSettled, SETTLE);
+  const keys = await page.evaluate(timeKeystrokes, { selector: 'form[aria-label="New note"] textarea', text: NOTE_TEXT, pauseMs: 30 });
+  const bareKeys = await page.evaluate(timeKeystrokes, { selector: null, text: NOTE_TEXT, pauseMs: 30 });
+  report(`note keystroke p50 (${NOTE_TEXT.length} chars)`, ms(pct(keys.ms, 50)), ms(pct(bareKeys.ms, 50)), '', '(floor: bare <textarea>)');
+  report('note keystroke p95', ms(pct(keys.ms, 95)), ms(pct(bareKeys.ms, 95)), '', '< 16 ms each');
+  report('note keystroke max', ms(Math.max(...keys.ms)), ms(Math.max(...bareKeys.ms)), '', '< 16 ms');
+  console.log(`  long tasks while typing: ${keys.longTasks} (${keys.longTaskMs.toFixed(0)} ms) · bare textarea: ${bareKeys.longTasks} (${bareKeys.longTaskMs.toFixed(0)} ms)`);
+
   // Import 50,000 CSV rows through the dialog, against a raw bulk put of the same leads into a
   // store with the same indexes.
   const csvRows = importCsvRows(IMPORT_ROWS);
@@ -135,6 +173,30 @@ try {
   await context.close();
   await app.close();
   rmSync(profile, { recursive: true, force: true });
+}
+
+/**
+ * Opens the first lead in the queue's window that can be handed off and was not opened before;
+ * returns its hand-off form once shown.
+ */
+async function openHandableLead(page: Page, handable: ReadonlySet<string>, opened: Set<string>): Promise<Locator> {
+  await page.evaluate(indexedDbSettled, SETTLE);
+  const queue = page.getByRole('listbox', { name: 'Leads, in calling order' });
+  let id: string | undefined;
+  for (let attempt = 0; attempt < 100 && !id; attempt++) {
+    // A lead handed off moves to the end of the queue and the list follows it: back to the top.
+    await queue.evaluate((list) => list.scrollTo({ top: 0 }));
+    const ids = await queue.locator('[role=option]:not([aria-busy=true])').evaluateAll((options) => options.map((o) => o.id.replace(/^lead-option-/, '')));
+    id = ids.find((candidate) => handable.has(candidate) && !opened.has(candidate));
+    if (!id) await page.waitForTimeout(100);
+  }
+  if (!id) throw new Error('no lead left to hand off at the top of the queue');
+  opened.add(id);
+  await queue.locator(`[id="lead-option-${id}"]`).click();
+  // The form of this lead, not of the one before it.
+  const form = page.getByRole('form', { name: 'Hand off to sales' }).filter({ has: page.locator(`[id="summary-${id}"]`) });
+  await form.waitFor({ timeout: 60_000 });
+  return form;
 }
 
 async function firstRowsVisible(page: Page): Promise<number> {

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
+import { openOffline } from './offline';
 
 const GBK_FIXTURE = fileURLToPath(new URL('../fixtures/import/leads-gbk.csv', import.meta.url));
 
@@ -12,24 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/**
- * Opens browser mode once (to install the offline cache), then cuts the network before the user
- * does anything: every step after that runs with no network at all, reload included.
- */
-async function openOffline(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(inject('baseUrl'));
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-  await context.setOffline(true);
-  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
-  return page;
-}
 
 const queueCount = (page: Page) => page.getByRole('status').filter({ hasText: /leads?$/ }).first();
 
@@ -71,7 +54,8 @@ describe('the offline workstation in browser mode', () => {
     const callButton = page.getByRole('button', { name: /^Call / }).first();
     const shown = (await callButton.getAttribute('aria-label'))!.replace(/^Call /, '');
     const digits = shown.replace(/\D/g, '');
-    const retyped = digits.length === 11 ? `+86-${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}` : `+${digits}`;
+    // A national (Chinese) number is shown without '+': retype it with the country code and dashes.
+    const retyped = shown.startsWith('+') ? `+${digits}` : `+86-${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`;
     const search = page.getByRole('searchbox', { name: 'Search leads' });
     await search.fill(retyped);
     await expect.poll(() => queue.getAttribute('data-results-for')).toBe(retyped);

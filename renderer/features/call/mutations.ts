@@ -38,9 +38,10 @@ function newCall(lead: Lead, sdr: string, script: Script | null, now: number, fi
  * Saves the call before dialing, so a crash or a dialer that never returns still leaves it in the
  * log. If the dialer refuses, the call stays open for the SDR to wrap up (as "no answer", say).
  */
-export async function startCall({ lead, e164, dialer, script, sdr }: StartCall, now: number = Date.now()): Promise<Call> {
+export async function startCall({ lead, e164, dialer, script, sdr }: StartCall, now: number = Date.now(), onSaved?: (call: Call) => void): Promise<Call> {
   const call = newCall(lead, sdr, script, now, { channel: 'phone', via: dialer.via, number: e164 });
   await mutate(db, 'call.start', { call }, now);
+  onSaved?.(call);
   await dialer.dial(e164);
   return call;
 }

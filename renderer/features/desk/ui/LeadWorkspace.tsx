@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callState } from '../../../../shared/model/call';
+import { callState, type Call } from '../../../../shared/model/call';
+import type { Handoff } from '../../../../shared/model/handoff';
 import type { DialerSetting } from '../../../../shared/model/dialer';
 import type { Lead, Temperature } from '../../../../shared/model/lead';
 import type { Note } from '../../../../shared/model/note';
@@ -53,10 +54,19 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
   const [editing, setEditing] = useState<Note | null>(null);
   const [reason, setReason] = useState<{ kind: 'nurturing' | 'disqualified' | 'recall'; error: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The hand-off as this window last wrote it: shown at once, while the activity read (which
+  // queues behind the queue's re-read at 100,000 leads) catches up.
+  const [written, setWritten] = useState<Handoff | null>(null);
+  // The call just placed, before the live query shows it: a hang-up pressed at once still ends it.
+  const justStarted = useRef<Call | null>(null);
   const notesRef = useRef<HTMLDivElement>(null);
   const handoffRef = useRef<HTMLDivElement>(null);
 
   const open = current?.call ?? null;
+  useEffect(() => {
+    // The live query has caught up with the call placed here: it takes over from the ref.
+    if (open && open.id === justStarted.current?.id) justStarted.current = null;
+  }, [open]);
   const openHere = open && open.leadId === lead.id ? open : null;
   const calls = activity?.calls ?? [];
   const lastCall = calls[0] ?? null;
@@ -90,8 +100,10 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
 
   const actions: CallActions = {
     dial: async (e164) => {
-      if (open) throw new Error(t('call.alreadyOnCall'));
-      await startCall({ lead, e164, dialer, script: newCallScript, sdr });
+      if (open || justStarted.current) throw new Error(t('call.alreadyOnCall'));
+      await startCall({ lead, e164, dialer, script: newCallScript, sdr }, Date.now(), (call) => {
+        justStarted.current = call;
+      });
     },
     logTouch: async (channel) => {
       if (open) return showToast(t('call.alreadyOnCall'));
@@ -101,9 +113,10 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
       if (openHere) await markConnected(openHere.id).catch(fail);
     },
     hangUp: async () => {
-      if (!openHere) return;
+      const call = openHere ?? justStarted.current;
+      if (!call) return;
       await dialer.hangUp().catch(fail);
-      await endCall(openHere.id).catch(fail);
+      await endCall(call.id).catch(fail);
     },
     wrapUp: async (disposition, callbackAt) => {
       if (!openHere) return;
@@ -143,7 +156,9 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
     focusNotes: () => notesRef.current?.querySelector('textarea')?.focus(),
   }));
 
-  const activeHandoff = activity?.handoffs.find((h) => h.status !== 'recalled' && h.status !== 'returned') ?? null;
+  const stored = written ? activity?.handoffs.find((h) => h.id === written.id) : undefined;
+  const latest = written && (!stored || stored.updatedAt < written.updatedAt) ? [written, ...(activity?.handoffs ?? [])] : (activity?.handoffs ?? []);
+  const activeHandoff = latest.find((h) => h.status !== 'recalled' && h.status !== 'returned') ?? null;
   const items = activity ? timelineItems(activity.calls, activity.notes, activity.events, activity.handoffs) : [];
 
   return (
@@ -187,7 +202,10 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
                   callId: shownCall?.id ?? null,
                   answers,
                 })
-                  .then(() => showToast(t('handoff.queued', { owner: route.owner.name })))
+                  .then((handoff) => {
+                    setWritten(handoff);
+                    showToast(t('handoff.queued', { owner: route.owner.name }));
+                  })
                   .catch(fail)
                   .finally(() => setBusy(false));
               }}
@@ -224,7 +242,7 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
             const done =
               reason.kind === 'recall'
                 ? activeHandoff
-                  ? recallHandoff(activeHandoff, lead, sdr, text)
+                  ? recallHandoff(activeHandoff, lead, sdr, text).then(() => setWritten({ ...activeHandoff, status: 'recalled', updatedAt: Date.now() }))
                   : Promise.resolve()
                 : moveLead(lead, reason.kind, sdr, text, nextTouchAt);
             done

@@ -11,10 +11,12 @@ interface LeadDetailsProps {
   readonly onOpenLink: (url: string) => void;
   /** Click-to-call goes through the call flow, so the call is logged and the dialer chosen. */
   readonly onDial: (e164: string) => void;
+  /** A tag as people read it (the team taxonomy's label, or the free tag itself). */
+  readonly tagLabel: (tag: string) => string;
   readonly headingRef?: React.RefObject<HTMLHeadingElement | null>;
 }
 
-export function LeadDetails({ lead, region, now, onEdit, onOpenLink, onDial, headingRef }: LeadDetailsProps) {
+export function LeadDetails({ lead, region, now, onEdit, onOpenLink, onDial, tagLabel, headingRef }: LeadDetailsProps) {
   const { t, i18n } = useTranslation();
   const localTime = lead.timeZone ? formatLocalTime(now, i18n.language, lead.timeZone) : null;
   const facts: [string, string][] = [
@@ -47,7 +49,7 @@ export function LeadDetails({ lead, region, now, onEdit, onOpenLink, onDial, hea
             {lead.doNotCall ? <span className="badge badge-hot">{t('lead.doNotCall')}</span> : null}
             {lead.tags.map((tag) => (
               <span key={tag} className="badge badge-tag">
-                #{tag}
+                #{tagLabel(tag)}
               </span>
             ))}
           </p>

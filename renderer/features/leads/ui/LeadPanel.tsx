@@ -14,6 +14,7 @@ interface LeadPanelProps {
   readonly ownerName: string;
   readonly onOpenLink: (url: string) => void;
   readonly onDial: (e164: string) => void;
+  readonly tagLabel: (tag: string) => string;
   /** The call, script, qualification and history of the lead shown; composed by the app. */
   readonly renderWorkspace: (lead: Lead, now: number) => React.ReactNode;
   readonly headingRef: React.RefObject<HTMLHeadingElement | null>;
@@ -21,7 +22,7 @@ interface LeadPanelProps {
 }
 
 /** The right-hand side: the selected lead, its edit form, or the form for a new lead. */
-export function LeadPanel({ region, ownerName, onOpenLink, onDial, renderWorkspace, headingRef, formRef }: LeadPanelProps) {
+export function LeadPanel({ region, ownerName, onOpenLink, onDial, tagLabel, renderWorkspace, headingRef, formRef }: LeadPanelProps) {
   const { t } = useTranslation();
   const selectedLeadId = useUiStore((s) => s.selectedLeadId);
   const panel = useUiStore((s) => s.panel);
@@ -63,7 +64,7 @@ export function LeadPanel({ region, ownerName, onOpenLink, onDial, renderWorkspa
   }
   return (
     <section className="lead-panel" aria-label={t('lead.details')}>
-      <LeadDetails lead={lead} region={region} now={now} onEdit={() => openPanel({ mode: 'edit' })} onOpenLink={onOpenLink} onDial={onDial} headingRef={headingRef} />
+      <LeadDetails lead={lead} region={region} now={now} onEdit={() => openPanel({ mode: 'edit' })} onOpenLink={onOpenLink} onDial={onDial} tagLabel={tagLabel} headingRef={headingRef} />
       {renderWorkspace(lead, now)}
     </section>
   );

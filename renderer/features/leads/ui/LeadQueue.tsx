@@ -19,13 +19,14 @@ interface LeadQueueProps {
   readonly onOpen: () => void;
   /** Lets app-wide shortcuts (j/k, menu Next/Previous) move the selection. */
   readonly apiRef: React.RefObject<QueueApi | null>;
+  readonly tagLabel: (tag: string) => string;
 }
 
 export interface QueueApi {
   move(delta: number): void;
 }
 
-export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQueueProps) {
+export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef, tagLabel }: LeadQueueProps) {
   const { t } = useTranslation();
   const view = useUiStore((s) => s.view);
   const search = useUiStore((s) => s.search);
@@ -135,7 +136,7 @@ export function LeadQueue({ region, searchRef, listRef, onOpen, apiRef }: LeadQu
           }}
         />
       </div>
-      <QueueFilterBar ready={queue.complete} />
+      <QueueFilterBar ready={queue.complete} tagLabel={tagLabel} />
       <div className="queue-status" role="status" aria-live="polite">
         {queue.ids === undefined ? t('queue.loading') : t('queue.count', { count: queue.narrowed ? ids.length : (queue.counts[view] ?? ids.length) })}
         {queue.narrowed && queue.otherViewMatches > 0 ? (

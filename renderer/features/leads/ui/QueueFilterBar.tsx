@@ -5,7 +5,7 @@ import { NO_FILTERS, useUiStore, type QueueFilters } from '../../../state/uiStor
 import { UNASSIGNED, filterChoices } from '../queries';
 
 /** `ready`: the queue is on screen; the tag and owner choices are read only then. */
-export function QueueFilterBar({ ready }: { readonly ready: boolean }) {
+export function QueueFilterBar({ ready, tagLabel }: { readonly ready: boolean; readonly tagLabel: (tag: string) => string }) {
   const { t } = useTranslation();
   const filters = useUiStore((s) => s.filters);
   const { setFilter, clearFilters } = useUiStore.getState();
@@ -35,7 +35,7 @@ export function QueueFilterBar({ ready }: { readonly ready: boolean }) {
       {select('status', t('queue.status'), LEAD_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
       {select('temperature', t('queue.temperature'), TEMPERATURES.map((s) => ({ value: s, label: t(`temperature.${s}`) })))}
       {select('sourceChannel', t('queue.source'), SOURCE_CHANNELS.map((s) => ({ value: s, label: t(`source.${s}`) })))}
-      {select('tag', t('queue.tag'), (choices?.tags ?? []).map((tag) => ({ value: tag, label: tag })))}
+      {select('tag', t('queue.tag'), (choices?.tags ?? []).map((tag) => ({ value: tag, label: tagLabel(tag) })))}
       {select('owner', t('queue.owner'), [
         { value: UNASSIGNED, label: t('queue.unassigned') },
         ...(choices?.owners ?? []).map((o) => ({ value: o, label: o })),
