@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { db } from '../../db';
 import type { LeadChange, LeadRow } from '../../db';
 import type { LeadKind } from '../../../shared/model/lead';
-import { QUEUE_BUCKET, orderQueue } from '../../../shared/rules/leadQueue';
+import { QUEUE_BUCKET, orderQueue, type QueueBuckets } from '../../../shared/rules/leadQueue';
 import type { SearchClause } from '../../../shared/rules/leadSearch';
 import type { QueueFilters } from '../../state/uiStore';
 
@@ -14,7 +14,7 @@ function bucketIds(kind: LeadKind, bucket: number, limit?: number): Promise<stri
 }
 
 /** Due call-backs of this view's leads still being worked, by due time: keys only. */
-function dueCallbacks(kind: LeadKind, now: number): Promise<string[]> {
+export function dueCallbacks(kind: LeadKind, now: number): Promise<string[]> {
   return db.leads
     .where('[kind+queueBucket+nextCallbackAt]')
     .between([kind, QUEUE_BUCKET.working, Dexie.minKey], [kind, QUEUE_BUCKET.working, now], true, true)
@@ -26,13 +26,18 @@ function dueCallbacks(kind: LeadKind, now: number): Promise<string[]> {
  * loaded. Rows are fetched for the visible window alone (leadsByIds).
  */
 export async function queueOrder(kind: LeadKind, now: number): Promise<string[]> {
-  const [fresh, working, closed, due] = await Promise.all([
+  const [buckets, due] = await Promise.all([queueBuckets(kind), dueCallbacks(kind, now)]);
+  return orderQueue(buckets, due);
+}
+
+/** The three index scans of the order; they change only when leads do, not with the clock. */
+export async function queueBuckets(kind: LeadKind): Promise<QueueBuckets> {
+  const [fresh, working, closed] = await Promise.all([
     bucketIds(kind, QUEUE_BUCKET.fresh),
     bucketIds(kind, QUEUE_BUCKET.working),
     bucketIds(kind, QUEUE_BUCKET.closed),
-    dueCallbacks(kind, now),
   ]);
-  return orderQueue({ fresh, working, closed }, due);
+  return { fresh, working, closed };
 }
 
 /**

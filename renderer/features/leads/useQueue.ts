@@ -4,7 +4,8 @@ import type { LeadKind } from '../../../shared/model/lead';
 import type { PhoneRegion } from '../../../shared/model/phone';
 import { searchClauses } from '../../../shared/rules/leadSearch';
 import type { QueueFilters } from '../../state/uiStore';
-import { matchingIds, queueCount, queueHead, queueOrder } from './queries';
+import { orderQueue } from '../../../shared/rules/leadQueue';
+import { dueCallbacks, matchingIds, queueBuckets, queueCount, queueHead } from './queries';
 import { leadSearchIndex } from './searchIndex';
 
 export interface QueueResult {
@@ -39,7 +40,14 @@ export function useQueue(view: LeadKind, search: string, filters: QueueFilters, 
   const head = useLiveQuery(async () => ({ view, ids: await queueHead(view, minute, HEAD_SIZE) }), [view, minute]);
   const headReady = head?.view === view;
   const startFull = headReady && firstRowsShown;
-  const full = useLiveQuery(async () => (startFull ? { view, ids: await queueOrder(view, minute) } : undefined), [view, minute, startFull]);
+  // The full scans re-run when leads change; the clock only moves the few due call-backs, read
+  // apart, so the minute tick never repeats a scan of every key (a long task at 100,000 leads).
+  const buckets = useLiveQuery(async () => (startFull ? { view, buckets: await queueBuckets(view) } : undefined), [view, startFull]);
+  const due = useLiveQuery(async () => ({ view, ids: await dueCallbacks(view, minute) }), [view, minute]);
+  const full = useMemo(
+    () => (buckets?.view === view && due?.view === view ? { view, ids: orderQueue(buckets.buckets, due.ids) } : undefined),
+    [buckets, due, view],
+  );
   const fullReady = full?.view === view;
   const order = fullReady ? full.ids : headReady ? head.ids : undefined;
   const other: LeadKind = view === 'inbound' ? 'outbound' : 'inbound';
