@@ -1,11 +1,17 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import { PROTOCOL_VERSION } from '../shared/sync/protocol';
+import type { Database } from './db/schema';
+import { SERVER_VERSION } from './version';
 
 export interface AppDeps {
   /** The built renderer (vite build output). */
   readonly webRoot: string;
   readonly logger?: boolean;
+  /** The team database (migrated); without it the server only serves the renderer. */
+  readonly db?: Kysely<Database>;
 }
 
 /** The same policy the Electron shell sets on app://: the renderer needs nothing from elsewhere. */
@@ -26,6 +32,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
   });
+  app.get('/api/health', async (_request, reply) => {
+    const database = deps.db ? await databaseReachable(deps.db) : 'none';
+    return reply.code(database === 'down' ? 503 : 200).send({ status: database === 'down' ? 'degraded' : 'ok', serverVersion: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, database });
+  });
   await app.register(fastifyStatic, { root: deps.webRoot, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
     // Unknown paths under the app are client routes: serve the shell.
@@ -33,4 +43,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } });
   });
   return app;
+}
+
+async function databaseReachable(db: Kysely<Database>): Promise<'up' | 'down'> {
+  try {
+    await sql`select 1`.execute(db);
+    return 'up';
+  } catch {
+    // The health answer itself says the database is down; the error is not the caller's business.
+    return 'down';
+  }
 }

@@ -2,9 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(5173),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('127.0.0.1'),
   WEB_ROOT: z.string().default(fileURLToPath(new URL('../dist/renderer', import.meta.url))),
+  /** Where the embedded SQLite database lives when DATABASE_URL is not set. */
+  DATA_DIR: z.string().min(1).default(fileURLToPath(new URL('../data', import.meta.url))),
+  /** postgres://… for teams that run several server instances on one PostgreSQL. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL (leave it unset for the embedded SQLite database)' })
+    .optional(),
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema>;

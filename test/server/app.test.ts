@@ -29,6 +29,7 @@ describe('the server in browser mode', () => {
   it('refuses to start without a built renderer, and names a bad setting', async () => {
     await expect(createApp({ webRoot: join(tmpdir(), 'does-not-exist-sdr') })).rejects.toThrow(/npm run build:renderer/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
-    expect(loadConfig({}).PORT).toBe(5173);
+    expect(loadConfig({}).PORT).toBe(8787);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/sdr' })).toThrow(/DATABASE_URL/);
   });
 });
