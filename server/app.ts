@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { PROTOCOL_VERSION } from '../shared/sync/protocol';
 import type { Database } from './db/schema';
+import { registerAdminRoutes } from './routes/admin';
+import { registerAuthRoutes } from './routes/auth';
 import { SERVER_VERSION } from './version';
 
 export interface AppDeps {
@@ -36,6 +38,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     const database = deps.db ? await databaseReachable(deps.db) : 'none';
     return reply.code(database === 'down' ? 503 : 200).send({ status: database === 'down' ? 'degraded' : 'ok', serverVersion: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, database });
   });
+  if (deps.db) {
+    registerAuthRoutes(app, deps.db);
+    registerAdminRoutes(app, deps.db);
+  }
   await app.register(fastifyStatic, { root: deps.webRoot, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
     // Unknown paths under the app are client routes: serve the shell.

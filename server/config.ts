@@ -12,6 +12,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL (leave it unset for the embedded SQLite database)' })
     .optional(),
+  /** With ADMIN_PASSWORD, creates the admin account on first start. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, { error: 'must be at least 10 characters' }).optional(),
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema>;

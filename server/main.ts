@@ -1,11 +1,13 @@
 import { createApp } from './app';
 import { loadConfig } from './config';
+import { bootstrapAdmin } from './auth/bootstrapAdmin';
 import { databaseTarget, migrateToLatest, openDatabase } from './db/database';
 
 const config = loadConfig(process.env);
 const target = databaseTarget(config);
 const db = openDatabase(target);
 await migrateToLatest(db);
+if ((await bootstrapAdmin(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD, Date.now())) === 'created') console.log(`Admin account ${config.ADMIN_EMAIL} created`);
 const app = await createApp({ webRoot: config.WEB_ROOT, db });
 app.addHook('onClose', async () => db.destroy());
 await app.listen({ port: config.PORT, host: config.HOST });

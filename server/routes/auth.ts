@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { LoginBodySchema, type AccountView, type Role } from '../../shared/model/account';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import { openSession, revokeSession, sessionUser, type SessionUser } from '../auth/sessions';
+import type { Database } from '../db/schema';
+import { bearerToken, parseBody, sendError } from './http';
+
+export function accountView(user: SessionUser): AccountView {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.team_id };
+}
+
+// Verified when the e-mail is unknown, so that answer takes as long as a wrong password.
+const decoyHash = hashPassword('decoy password that never matches');
+
+/** Resolves the caller's session; answers 401 (and returns null) without a live one. */
+export async function requireUser(db: Kysely<Database>, request: FastifyRequest, reply: FastifyReply, roles?: readonly Role[]): Promise<SessionUser | null> {
+  const token = bearerToken(request);
+  const user = token ? await sessionUser(db, token, Date.now()) : null;
+  if (!user) {
+    void sendError(reply, 401, 'auth.required', 'Sign in again: the session is missing, expired or revoked.');
+    return null;
+  }
+  if (roles && !roles.includes(user.role)) {
+    request.log.warn({ userId: user.id, role: user.role, url: request.url }, 'refused: role');
+    void sendError(reply, 403, 'auth.forbidden', 'Your role may not do this.');
+    return null;
+  }
+  return user;
+}
+
+export function registerAuthRoutes(app: FastifyInstance, db: Kysely<Database>): void {
+  app.post('/api/auth/login', async (request, reply) => {
+    const body = parseBody(LoginBodySchema, request, reply);
+    if (!body) return reply;
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'role', 'team_id', 'password_hash'])
+      .where('email', '=', body.email)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
+    const ok = await verifyPassword(user?.password_hash ?? (await decoyHash), body.password);
+    if (!user || !ok) return sendError(reply, 401, 'auth.invalid', 'Wrong e-mail or password.');
+    const session = await openSession(db, user.id, Date.now());
+    return reply.send({ token: session.token, expiresAt: session.expiresAt, user: accountView(user) });
+  });
+
+  app.get('/api/auth/me', async (request, reply) => {
+    const user = await requireUser(db, request, reply);
+    return user ? reply.send(accountView(user)) : reply;
+  });
+
+  app.post('/api/auth/logout', async (request, reply) => {
+    const token = bearerToken(request);
+    if (token) await revokeSession(db, token, Date.now());
+    return reply.code(204).send();
+  });
+}
