@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { PROTOCOL_VERSION } from '../shared/sync/protocol';
 import type { Database } from './db/schema';
 import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
+import { sendError } from './routes/http';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 import { SERVER_VERSION } from './version';
 
 export interface AppDeps {
@@ -28,7 +32,20 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!existsSync(deps.webRoot)) {
     throw new Error(`The renderer is not built at ${deps.webRoot}: run npm run build:renderer`);
   }
-  const app = Fastify({ logger: deps.logger ?? false });
+  // Requests are small JSON; sync batches (issue 4) stay under this too.
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  // Errors Fastify raises itself (bad JSON, too large) get the API's error shape.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error(error);
+    const code = status === 413 ? 'body.tooLarge' : status === 429 ? 'rate.limited' : status >= 500 ? 'server.error' : 'invalid';
+    return sendError(reply, status, code, status >= 500 ? 'Something went wrong on the server.' : error.message);
+  });
+  // Per address, before anyone is known: the sign-in route names its own, tighter, limit.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'rate.limited', message: `Too many attempts: try again in ${context.after}.` }),
+  });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');

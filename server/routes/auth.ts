@@ -10,6 +10,9 @@ export function accountView(user: SessionUser): AccountView {
   return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.team_id };
 }
 
+/** Per address: enough for typos, too few for guessing. */
+export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
 // Verified when the e-mail is unknown, so that answer takes as long as a wrong password.
 const decoyHash = hashPassword('decoy password that never matches');
 
@@ -30,7 +33,7 @@ export async function requireUser(db: Kysely<Database>, request: FastifyRequest,
 }
 
 export function registerAuthRoutes(app: FastifyInstance, db: Kysely<Database>): void {
-  app.post('/api/auth/login', async (request, reply) => {
+  app.post('/api/auth/login', { config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } } }, async (request, reply) => {
     const body = parseBody(LoginBodySchema, request, reply);
     if (!body) return reply;
     const user = await db

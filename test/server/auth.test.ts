@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
+import { BODY_LIMIT_BYTES, createApp } from '../../server/app';
 import { bootstrapAdmin } from '../../server/auth/bootstrapAdmin';
 import { openSession, SESSION_TTL_MS } from '../../server/auth/sessions';
 import { migrateToLatest, openDatabase } from '../../server/db/database';
+import { LOGIN_ATTEMPTS_PER_MINUTE } from '../../server/routes/auth';
 import { DIALECTS, type TestDatabase } from '../helpers/serverDb';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -37,6 +38,28 @@ async function login(app: FastifyInstance, email: string, password: string): Pro
   expect(res.statusCode).toBe(200);
   return (res.json() as { token: string }).token;
 }
+
+describe('limits', () => {
+  it('slows down guessing: sign-in attempts per address are limited', async () => {
+    const { app } = await server(DIALECTS[0][1]);
+    const attempt = () => post(app, '/api/auth/login', { email: 'admin@example.com', password: 'a wrong guess' });
+    for (let i = 0; i < LOGIN_ATTEMPTS_PER_MINUTE; i++) expect((await attempt()).statusCode).toBe(401);
+    const limited = await attempt();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ error: { code: 'rate.limited' } });
+    expect(limited.headers['retry-after']).toBeDefined();
+  });
+
+  it('answers malformed JSON with 400 and a body over the limit with 413, in the API error shape', async () => {
+    const { app } = await server(DIALECTS[0][1]);
+    const malformed = await app.inject({ method: 'POST', url: '/api/auth/login', payload: '{"email": ', headers: { 'content-type': 'application/json' } });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ error: { code: 'invalid' } });
+    const huge = await app.inject({ method: 'POST', url: '/api/auth/login', payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(BODY_LIMIT_BYTES) }), headers: { 'content-type': 'application/json' } });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ error: { code: 'body.tooLarge' } });
+  });
+});
 
 describe.each(DIALECTS)('accounts and sessions on %s', (_name, make) => {
   it('creates the admin once, from ADMIN_EMAIL and ADMIN_PASSWORD, with an argon2id hash', async () => {
