@@ -163,7 +163,7 @@ export function App({ platform }: { readonly platform: Platform }) {
           onDial={(e164) => workspaceApi.current?.dial(e164)}
           tagLabel={tagLabel}
           renderWorkspace={(lead, now) => (
-            <LeadWorkspace key={lead.id} lead={lead} region={region} sdr={ownerName} dialerSetting={dialerSetting} openExternal={openExternal} now={now} apiRef={workspaceApi} />
+            <LeadWorkspace key={lead.id} lead={lead} region={region} sdr={ownerName} dialerSetting={dialerSetting} openExternal={openExternal} now={now} apiRef={workspaceApi} tagLabel={tagLabel} />
           )}
           headingRef={headingRef}
           formRef={formRef}

@@ -1,20 +1,17 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { canRecall } from '../../shared/model/handoff';
-import { LeadSchema, type Lead, type LeadStatus } from '../../shared/model/lead';
-import type { LeadEvent } from '../../shared/model/leadEvent';
+import { canRecall, isOpenHandoff } from '../../shared/model/handoff';
+import { LeadSchema, type Lead } from '../../shared/model/lead';
+import type { StatusEvent } from '../../shared/model/leadEvent';
 import { mergeAnswers } from '../../shared/model/script';
-import { canTransition } from '../../shared/rules/lifecycle';
+import { canTransition, canTransitionVia } from '../../shared/rules/lifecycle';
 import { decodeHlc, encodeHlc, tickHlc } from '../../shared/sync/hlc';
 import { MUTATION_ARGS, type MutationArgs, type MutationName } from '../../shared/sync/mutations';
 import type { SdrDeskDb } from './database';
 import { fromLeadRow, toLeadRow } from './leadRow';
 import type { CallRow, OutboxRow, SyncStateRow } from './schema';
 
-type StatusEvent = Extract<LeadEvent, { type: 'status' }>;
 
-/** Statuses only the hand-off flow sets (hand-off, sales' answer, recycling by sales). */
-const BY_FLOW_ONLY: ReadonlySet<LeadStatus> = new Set(['mql', 'sql', 'returned', 'recycled']);
 
 /** Tables a mutation may touch; every mutation transaction locks all of them. */
 export function mutationTables(db: SdrDeskDb) {
@@ -120,7 +117,7 @@ const APPLY: Appliers = {
   },
   'lead.update': async (db, { id, patch, updatedAt }) => {
     const lead = await getLead(db, id);
-    if (patch.status !== undefined && patch.status !== lead.status && (BY_FLOW_ONLY.has(patch.status) || lead.status === 'mql' || !canTransition(lead.status, patch.status))) {
+    if (patch.status !== undefined && patch.status !== lead.status && !canTransitionVia(lead.status, patch.status, 'manual')) {
       throw new MutationError('lifecycle.invalid', `A ${lead.status} lead cannot move to ${patch.status}`);
     }
     await putLead(db, applyPatch(lead, patch, updatedAt));
@@ -187,13 +184,13 @@ const APPLY: Appliers = {
     await db.events.add(event);
   },
   'lead.transition': async (db, { event }) => {
-    if (BY_FLOW_ONLY.has(event.to) || event.from === 'mql') {
-      throw new MutationError('lifecycle.invalid', `${event.from} → ${event.to} belongs to the hand-off flow, not to a manual move`);
+    if (!canTransitionVia(event.from, event.to, 'manual')) {
+      throw new MutationError('lifecycle.invalid', `${event.from} → ${event.to} is not a move made by hand (hand-off statuses belong to their flow)`);
     }
     await applyStatusEvent(db, event);
   },
   'handoff.create': async (db, { handoff, event }) => {
-    const open = await db.handoffs.where('leadId').equals(handoff.leadId).filter((h) => h.status !== 'recalled' && h.status !== 'returned').first();
+    const open = await db.handoffs.where('leadId').equals(handoff.leadId).filter((h) => isOpenHandoff(h.status)).first();
     if (open) throw new MutationError('handoff.exists', `Lead ${handoff.leadId} was handed off by ${open.fromSdr} at ${new Date(open.createdAt).toISOString()}`);
     if (event.to !== 'mql' || event.leadId !== handoff.leadId) throw new MutationError('invalid', 'A hand-off moves its lead to mql');
     await applyStatusEvent(db, event);

@@ -26,3 +26,27 @@ export function formatLocalTime(ms: number, language: string, timeZone: string):
     return null;
   }
 }
+
+/** "04:07", "1:02:09": a call's running time. */
+export function formatDuration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  const h = Math.floor(m / 60);
+  const mm = String(m % 60).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The value an <input type="date"> shows for this moment in the user's own zone. */
+export function localDateInputValue(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+
+/** The value an <input type="datetime-local"> shows for this moment in the user's own zone. */
+export function localDateTimeInputValue(ms: number): string {
+  const d = new Date(ms);
+  return `${localDateInputValue(ms)}T${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}

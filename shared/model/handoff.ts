@@ -10,6 +10,11 @@ export function canRecall(status: HandoffStatus): boolean {
   return status === 'queued' || status === 'delivered';
 }
 
+/** Still standing: a lead has at most one such hand-off; recalled and returned ones are history. */
+export function isOpenHandoff(status: HandoffStatus): boolean {
+  return status !== 'recalled' && status !== 'returned';
+}
+
 export const HandoffSchema = z.object({
   id: z.uuid(),
   leadId: z.uuid(),

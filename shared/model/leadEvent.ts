@@ -25,3 +25,4 @@ export const LeadEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type LeadEvent = Readonly<z.infer<typeof LeadEventSchema>>;
+export type StatusEvent = Extract<LeadEvent, { type: 'status' }>;

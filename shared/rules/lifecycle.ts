@@ -60,6 +60,11 @@ function viaAllows(from: LeadStatus, to: LeadStatus, via: TransitionVia): boolea
   }
 }
 
+/** Whether `via` may move a lead from → to: the edge exists and belongs to that flow. */
+export function canTransitionVia(from: LeadStatus, to: LeadStatus, via: TransitionVia): boolean {
+  return canTransition(from, to) && viaAllows(from, to, via);
+}
+
 const fail = (error: TransitionError): TransitionPlan => ({ ok: false, error });
 
 /**

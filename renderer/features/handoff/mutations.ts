@@ -2,13 +2,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { db, mutate } from '../../db';
 import type { Handoff } from '../../../shared/model/handoff';
 import type { Lead, LeadStatus } from '../../../shared/model/lead';
-import type { LeadEvent } from '../../../shared/model/leadEvent';
+import type { StatusEvent } from '../../../shared/model/leadEvent';
 import type { Answers } from '../../../shared/model/script';
 import type { RouteResult } from '../../../shared/rules/handoffRouting';
 import { planTransition, type TransitionError } from '../../../shared/rules/lifecycle';
 import type { Qualification } from '../../../shared/rules/qualification';
-
-type StatusEvent = Extract<LeadEvent, { type: 'status' }>;
 
 /** A lifecycle move the state machine refused; nothing was written. */
 export class TransitionRefused extends Error {

@@ -1,13 +1,5 @@
 import { useNow } from '../../../app/hooks/useNow';
-
-export function formatDuration(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  const h = Math.floor(m / 60);
-  const mm = String(m % 60).padStart(2, '0');
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
+import { formatDuration } from '../../../ui/format';
 
 /** Running time since `since`; its own component so the tick re-renders only the digits. */
 export function CallTimer({ since, until, label }: { readonly since: number; readonly until: number | null; readonly label: string }) {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { localDateTimeInputValue } from '../../../ui/format';
 
 interface CallbackPickerProps {
   readonly value: number | null;
@@ -6,12 +7,6 @@ interface CallbackPickerProps {
   readonly leadTimeZone: string | null;
   readonly now: number;
   readonly required: boolean;
-}
-
-function localInputValue(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 function formatIn(ms: number, language: string, timeZone?: string): string | null {
@@ -45,8 +40,8 @@ export function CallbackPicker({ value, onChange, leadTimeZone, now, required }:
           id="callback-at"
           className="input"
           type="datetime-local"
-          value={value === null ? '' : localInputValue(value)}
-          min={localInputValue(now)}
+          value={value === null ? '' : localDateTimeInputValue(value)}
+          min={localDateTimeInputValue(now)}
           aria-describedby="callback-zones"
           onChange={(e) => onChange(e.target.value ? new Date(e.target.value).getTime() : null)}
         />

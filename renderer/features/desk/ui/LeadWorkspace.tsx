@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callState, type Call } from '../../../../shared/model/call';
-import type { Handoff } from '../../../../shared/model/handoff';
+import { isOpenHandoff, type Handoff } from '../../../../shared/model/handoff';
 import type { DialerSetting } from '../../../../shared/model/dialer';
 import type { Lead, Temperature } from '../../../../shared/model/lead';
 import type { Note } from '../../../../shared/model/note';
@@ -16,7 +16,7 @@ import { updateLeadPatch } from '../../leads';
 import { NotesEditor } from '../../notes';
 import { findScript, usePlaybook } from '../../playbook';
 import { ScriptPanel } from '../../script';
-import { TagPicker, changeTags, tagLabel as labelOfTag } from '../../tags';
+import { TagPicker, changeTags } from '../../tags';
 import { Timeline, timelineItems } from '../../timeline';
 import { currentCall, leadActivity } from '../queries';
 import { useLeadQualification } from './useLeadQualification';
@@ -37,12 +37,14 @@ interface LeadWorkspaceProps {
   readonly openExternal: (url: string) => Promise<void>;
   readonly now: number;
   readonly apiRef: React.Ref<WorkspaceApi>;
+  /** A tag as people read it (the taxonomy's label, or the free tag itself). */
+  readonly tagLabel: (tag: string) => string;
 }
 
 const EMPTY: Answers = {};
 
 /** Everything an SDR does with one lead: the call, the script, qualification, tags, notes, history. */
-export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, now, apiRef }: LeadWorkspaceProps) {
+export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, now, apiRef, tagLabel }: LeadWorkspaceProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const playbook = usePlaybook();
@@ -79,7 +81,6 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
     return mergeAnswers(stored, pending);
   }, [shownCall, script, openHere, pending]);
 
-  const tagLabel = useCallback((tag: string) => labelOfTag(playbook.taxonomy, tag, language), [playbook.taxonomy, language]);
   const { qualification, route, routingInput, summary } = useLeadQualification({
     lead,
     playbook,
@@ -93,10 +94,8 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
   });
   const leadTimeZone = lead.timeZone || (lead.phones[0] ? timeZoneForPhone(lead.phones[0]) : undefined) || null;
 
-  const fail = (err: unknown) => {
-    const message = err instanceof TransitionRefused ? t(`errors.${err.error.code}`) : err instanceof Error ? err.message : String(err);
-    showToast(message);
-  };
+  const errorText = (err: unknown) => (err instanceof TransitionRefused ? t(`errors.${err.error.code}`) : err instanceof Error ? err.message : String(err));
+  const fail = (err: unknown) => showToast(errorText(err));
 
   const actions: CallActions = {
     dial: async (e164) => {
@@ -158,7 +157,7 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
 
   const stored = written ? activity?.handoffs.find((h) => h.id === written.id) : undefined;
   const latest = written && (!stored || stored.updatedAt < written.updatedAt) ? [written, ...(activity?.handoffs ?? [])] : (activity?.handoffs ?? []);
-  const activeHandoff = latest.find((h) => h.status !== 'recalled' && h.status !== 'returned') ?? null;
+  const activeHandoff = latest.find((h) => isOpenHandoff(h.status)) ?? null;
   const items = activity ? timelineItems(activity.calls, activity.notes, activity.events, activity.handoffs) : [];
 
   return (
@@ -250,7 +249,7 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
                 setReason(null);
                 showToast(t(`reason.done.${reason.kind}`));
               })
-              .catch((err: unknown) => setReason({ ...reason, error: err instanceof TransitionRefused ? t(`errors.${err.error.code}`) : String(err) }));
+              .catch((err: unknown) => setReason({ ...reason, error: errorText(err) }));
           }}
         />
       ) : null}

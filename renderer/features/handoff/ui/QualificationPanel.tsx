@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canRecall, type Handoff } from '../../../../shared/model/handoff';
+import { canRecall, isOpenHandoff, type Handoff } from '../../../../shared/model/handoff';
 import type { Lead, Temperature } from '../../../../shared/model/lead';
 import { localize } from '../../../../shared/model/localized';
 import type { RouteResult } from '../../../../shared/rules/handoffRouting';
@@ -33,7 +33,7 @@ export function QualificationPanel(props: QualificationPanelProps) {
   const [editedSummary, setEditedSummary] = useState<string | null>(null);
   const [override, setOverride] = useState('');
   const summary = editedSummary ?? draftSummary;
-  const active = handoff && handoff.status !== 'recalled' && handoff.status !== 'returned' ? handoff : null;
+  const active = handoff && isOpenHandoff(handoff.status) ? handoff : null;
   const suggested = qualification.suggestedTemperature;
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../ui/Dialog';
+import { localDateInputValue } from '../../../ui/format';
 
 interface ReasonDialogProps {
   readonly kind: 'nurturing' | 'disqualified' | 'recall';
@@ -18,16 +19,11 @@ const QUICK_REASONS = {
 
 const DAY = 86_400_000;
 
-function dateInputValue(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** Asks for what the lifecycle needs: a reason always, and for nurturing the next touch date. */
 export function ReasonDialog({ kind, error, now, onSubmit, onClose }: ReasonDialogProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [nextTouch, setNextTouch] = useState(() => dateInputValue(now + 30 * DAY));
+  const [nextTouch, setNextTouch] = useState(() => localDateInputValue(now + 30 * DAY));
   const [touched, setTouched] = useState(false);
   const needsDate = kind === 'nurturing';
   const reasonMissing = reason.trim() === '';
@@ -63,7 +59,7 @@ export function ReasonDialog({ kind, error, now, onSubmit, onClose }: ReasonDial
         {needsDate ? (
           <div className="field">
             <label htmlFor="reason-next">{t('reason.nextTouch')}</label>
-            <input id="reason-next" className="input" type="date" value={nextTouch} min={dateInputValue(now + DAY)} onChange={(e) => setNextTouch(e.target.value)} />
+            <input id="reason-next" className="input" type="date" value={nextTouch} min={localDateInputValue(now + DAY)} onChange={(e) => setNextTouch(e.target.value)} />
           </div>
         ) : null}
         {error ? (

@@ -5,7 +5,7 @@ import type { Note } from '../../../../shared/model/note';
 import type { Disposition } from '../../../../shared/model/playbook';
 import type { Script } from '../../../../shared/model/script';
 import { answerLabel } from '../../../../shared/rules/scriptBranching';
-import { formatDateTime } from '../../../ui/format';
+import { formatDateTime, formatDuration } from '../../../ui/format';
 import type { TimelineItem } from '../timelineItems';
 
 interface TimelineProps {
@@ -14,10 +14,6 @@ interface TimelineProps {
   readonly dispositions: readonly Disposition[];
   readonly tagLabel: (tag: string) => string;
   readonly onEditNote: (note: Note) => void;
-}
-
-function duration(seconds: number): string {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /** The lead's history, newest first: calls with what was learned, notes, tags, status and hand-offs. */
@@ -54,7 +50,7 @@ export function Timeline({ items, scripts, dispositions, tagLabel, onEditNote }:
               <span aria-hidden="true">{call.channel === 'phone' ? '☎' : call.channel === 'wechat' ? '💬' : '✉'}</span> {t(`timeline.call.${call.channel}`)}
               {' · '}
               {call.wrappedUpAt === null ? t('timeline.call.open') : disposition ? localize(disposition.label, lang) : call.disposition}
-              {call.channel === 'phone' && call.connectedAt !== null ? ` · ${duration(talkSeconds(call, call.endedAt ?? call.connectedAt))}` : ''}
+              {call.channel === 'phone' && call.connectedAt !== null ? ` · ${formatDuration(talkSeconds(call, call.endedAt ?? call.connectedAt))}` : ''}
             </p>
             {call.callbackAt !== null ? <p className="tl-sub">{t('timeline.call.callback', { time: formatDateTime(call.callbackAt, lang) })}</p> : null}
             {answered.length > 0 ? (
