@@ -63,7 +63,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => {
     // Unknown paths under the app are client routes: serve the shell.
     if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } });
+    return sendError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url}`);
   });
   return app;
 }
