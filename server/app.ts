@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -6,11 +7,14 @@ import { sql, type Kysely } from 'kysely';
 import { PROTOCOL_VERSION } from '../shared/sync/protocol';
 import type { Database } from './db/schema';
 import { registerAdminRoutes } from './routes/admin';
+import { CrmDeliverer, type CrmDelivererOptions } from './crm/webhook';
 import { registerAuthRoutes } from './routes/auth';
 import { sendError } from './routes/http';
+import { registerSyncRoutes } from './routes/sync';
+import { registerTeamRoutes } from './routes/team';
+import { SERVER_VERSION } from './version';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-import { SERVER_VERSION } from './version';
 
 export interface AppDeps {
   /** The built renderer (vite build output). */
@@ -18,6 +22,9 @@ export interface AppDeps {
   readonly logger?: boolean;
   /** The team database (migrated); without it the server only serves the renderer. */
   readonly db?: Kysely<Database>;
+  /** How often queued CRM webhook deliveries are tried (ms); 0 leaves them to the caller. */
+  readonly crmIntervalMs?: number;
+  readonly crm?: CrmDelivererOptions;
 }
 
 /** The same policy the Electron shell sets on app://: the renderer needs nothing from elsewhere. */
@@ -25,14 +32,14 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
- * The team server. For now it serves the renderer for browser mode; the sync issue adds the API.
+ * The team server: the API (accounts, teams, sync) and the renderer for browser mode.
  * No listen() here: tests inject requests or listen on a random port.
  */
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!existsSync(deps.webRoot)) {
     throw new Error(`The renderer is not built at ${deps.webRoot}: run npm run build:renderer`);
   }
-  // Requests are small JSON; sync batches (issue 4) stay under this too.
+  // Requests are small JSON; a full sync batch stays under this too.
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
   // Errors Fastify raises itself (bad JSON, too large) get the API's error shape.
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -55,9 +62,16 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     const database = deps.db ? await databaseReachable(deps.db) : 'none';
     return reply.code(database === 'down' ? 503 : 200).send({ status: database === 'down' ? 'degraded' : 'ok', serverVersion: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, database });
   });
+  await app.register(fastifyCookie);
   if (deps.db) {
     registerAuthRoutes(app, deps.db);
     registerAdminRoutes(app, deps.db);
+    registerTeamRoutes(app, deps.db);
+    registerSyncRoutes(app, deps.db);
+    const crm = new CrmDeliverer(deps.db, { log: (message) => app.log.warn(message), ...deps.crm });
+    app.decorate('crm', crm);
+    if ((deps.crmIntervalMs ?? 5000) > 0) crm.start(deps.crmIntervalMs ?? 5000);
+    app.addHook('onClose', async () => crm.stop());
   }
   await app.register(fastifyStatic, { root: deps.webRoot, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
@@ -75,5 +89,12 @@ async function databaseReachable(db: Kysely<Database>): Promise<'up' | 'down'> {
   } catch {
     // The health answer itself says the database is down; the error is not the caller's business.
     return 'down';
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The CRM webhook's delivery loop (present when the app has a database). */
+    crm?: CrmDeliverer;
   }
 }

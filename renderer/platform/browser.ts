@@ -1,5 +1,7 @@
 import { validateExternalLink } from '../../shared/ipc/externalLinks';
+import { AccountViewSchema } from '../../shared/model/account';
 import type { Platform } from './platform';
+import { ServerUnreachableError, SignInError, type ServerResponse, type ServerTransport } from './server';
 
 /**
  * Precaches the app (service worker built by vite-plugin-pwa) so browser mode opens and reloads
@@ -36,5 +38,51 @@ export function createBrowserPlatform(): Platform {
       const permission = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
       if (permission === 'granted') new Notification(title, { body });
     },
+    server: createBrowserServerTransport(location.origin),
+  };
+}
+
+/**
+ * fetch against the server that served this page, with the HttpOnly session cookie it sets
+ * (SameSite=Strict: the page's own origin only, which the CSP's connect-src 'self' also demands).
+ */
+export function createBrowserServerTransport(origin: string): ServerTransport {
+  const call = async (method: string, path: string, body?: unknown): Promise<ServerResponse> => {
+    let response: Response;
+    try {
+      response = await fetch(`${origin}${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    } catch {
+      throw new ServerUnreachableError();
+    }
+    const text = await response.text().catch(() => '');
+    let parsed: unknown = null;
+    try {
+      parsed = text === '' ? null : (JSON.parse(text) as unknown);
+    } catch {
+      parsed = null;
+    }
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return { status: response.status, body: parsed, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null };
+  };
+  return {
+    fixedServerUrl: origin,
+    signIn: async (_serverUrl, email, password) => {
+      const res = await call('POST', '/api/auth/login', { email, password, session: 'cookie' });
+      if (res.status === 401) throw new SignInError('auth.invalid', 'Wrong e-mail or password.');
+      if (res.status === 429) throw new SignInError('rate.limited', 'Too many attempts: wait a minute.');
+      if (res.status >= 500) throw new SignInError('server.error', 'The server had a problem.');
+      const user = AccountViewSchema.safeParse((res.body as { user?: unknown } | null)?.user);
+      if (res.status !== 200 || !user.success) throw new SignInError('server.invalid', 'This address does not answer like an SDR Desk server.');
+      return { serverUrl: origin, user: user.data };
+    },
+    signOut: async () => {
+      await call('POST', '/api/auth/logout').catch(() => undefined);
+    },
+    request: (method, path, body) => call(method, path, body),
   };
 }

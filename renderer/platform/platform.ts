@@ -1,5 +1,6 @@
 import type { CommandId, CommandLabels, MenuTitles } from '../../shared/ipc/commands';
 import type { DeepLinkTarget } from '../../shared/ipc/deepLink';
+import type { ServerTransport } from './server';
 
 /**
  * Everything the app needs from where it runs. The same renderer build runs in Electron
@@ -18,4 +19,6 @@ export interface Platform {
   /** Gives the desktop menu its labels in the UI language. */
   setMenuLabels(language: 'zh-CN' | 'en', labels: CommandLabels, menuTitles: MenuTitles): Promise<void>;
   notify(title: string, body: string): Promise<void>;
+  /** The team server (sign-in and sync). */
+  readonly server: ServerTransport;
 }

@@ -10,6 +10,10 @@ export interface TeamsTable {
   id: string;
   name: string;
   created_at: Millis;
+  /** The team's change counter: every synced write takes the next value (pull cursors). */
+  version: ColumnType<number, number | undefined, number>;
+  crm_webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
+  crm_webhook_secret: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {
@@ -32,8 +36,62 @@ export interface SessionsTable {
   revoked_at: Millis | null;
 }
 
+export type EntityKindColumn = 'lead' | 'call' | 'note' | 'event' | 'handoff' | 'playbook';
+
+export interface SyncEntitiesTable {
+  kind: EntityKindColumn;
+  id: string;
+  team_id: string;
+  /** The lead a call, note, event or hand-off belongs to (a lead's own id for a lead). */
+  lead_id: string | null;
+  /** The SDR who owns the lead (copied onto its calls, notes…); null: the team's unassigned pool. */
+  owner_id: string | null;
+  /** Hand-offs: the sales rep they are routed to; null: the team's sales queue. */
+  sales_id: string | null;
+  /** The record as the client stores it (JSON). */
+  data: string;
+  /** Leads: the hybrid logical clock of each field's last write (JSON). */
+  clocks: string | null;
+  deleted: ColumnType<number, number | undefined, number>;
+  version: Millis;
+  /** The version at which a lead's owner last changed: the previous owner is told it left. */
+  owner_version: ColumnType<number, number | undefined, number>;
+}
+
+export interface SyncClientsTable {
+  client_id: string;
+  user_id: string;
+  last_seq: Millis;
+  updated_at: Millis;
+}
+
+export interface SyncRejectionsTable {
+  client_id: string;
+  seq: Millis;
+  mutation_id: string;
+  code: string;
+  message: string;
+  at: Millis;
+}
+
+export interface CrmDeliveriesTable {
+  handoff_id: string;
+  team_id: string;
+  url: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failing';
+  attempts: number;
+  next_attempt_at: Millis;
+  last_error: string;
+  updated_at: Millis;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  sync_entities: SyncEntitiesTable;
+  sync_clients: SyncClientsTable;
+  sync_rejections: SyncRejectionsTable;
+  crm_deliveries: CrmDeliveriesTable;
 }

@@ -9,6 +9,18 @@ import { parseBody, sendError } from './http';
 
 /** Admins create teams and users. */
 export function registerAdminRoutes(app: FastifyInstance, db: Kysely<Database>): void {
+  app.get('/api/admin/teams', async (request, reply) => {
+    if (!(await requireUser(db, request, reply, ['admin']))) return reply;
+    const teams = await db.selectFrom('teams').select(['id', 'name', 'crm_webhook_url']).orderBy('name').execute();
+    return reply.send(teams.map((t) => ({ id: t.id, name: t.name, crmWebhookUrl: t.crm_webhook_url })));
+  });
+
+  app.get('/api/admin/users', async (request, reply) => {
+    if (!(await requireUser(db, request, reply, ['admin']))) return reply;
+    const users = await db.selectFrom('users').select(['id', 'email', 'name', 'role', 'team_id', 'disabled_at']).orderBy('email').execute();
+    return reply.send(users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, teamId: u.team_id, disabled: u.disabled_at !== null })));
+  });
+
   app.post('/api/admin/teams', async (request, reply) => {
     if (!(await requireUser(db, request, reply, ['admin']))) return reply;
     const body = parseBody(CreateTeamBodySchema, request, reply);

@@ -16,9 +16,17 @@ export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 // Verified when the e-mail is unknown, so that answer takes as long as a wrong password.
 const decoyHash = hashPassword('decoy password that never matches');
 
+export const SESSION_COOKIE = 'sdr_session';
+
+/** The session token from the Authorization header (desktop) or the HttpOnly cookie (browser). */
+export function sessionToken(request: FastifyRequest): string | null {
+  const cookie = request.cookies[SESSION_COOKIE];
+  return bearerToken(request) ?? (cookie && /^[A-Za-z0-9_-]{20,200}$/.test(cookie) ? cookie : null);
+}
+
 /** Resolves the caller's session; answers 401 (and returns null) without a live one. */
 export async function requireUser(db: Kysely<Database>, request: FastifyRequest, reply: FastifyReply, roles?: readonly Role[]): Promise<SessionUser | null> {
-  const token = bearerToken(request);
+  const token = sessionToken(request);
   const user = token ? await sessionUser(db, token, Date.now()) : null;
   if (!user) {
     void sendError(reply, 401, 'auth.required', 'Sign in again: the session is missing, expired or revoked.');
@@ -45,7 +53,10 @@ export function registerAuthRoutes(app: FastifyInstance, db: Kysely<Database>): 
     const ok = await verifyPassword(user?.password_hash ?? (await decoyHash), body.password);
     if (!user || !ok) return sendError(reply, 401, 'auth.invalid', 'Wrong e-mail or password.');
     const session = await openSession(db, user.id, Date.now());
-    return reply.send({ token: session.token, expiresAt: session.expiresAt, user: accountView(user) });
+    if (body.session === 'token') return reply.send({ token: session.token, expiresAt: session.expiresAt, user: accountView(user) });
+    // SameSite=Strict and JSON-only bodies keep other sites from riding on the cookie.
+    void reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', path: '/api', expires: new Date(session.expiresAt) });
+    return reply.send({ expiresAt: session.expiresAt, user: accountView(user) });
   });
 
   app.get('/api/auth/me', async (request, reply) => {
@@ -54,8 +65,9 @@ export function registerAuthRoutes(app: FastifyInstance, db: Kysely<Database>): 
   });
 
   app.post('/api/auth/logout', async (request, reply) => {
-    const token = bearerToken(request);
+    const token = sessionToken(request);
     if (token) await revokeSession(db, token, Date.now());
+    void reply.clearCookie(SESSION_COOKIE, { path: '/api' });
     return reply.code(204).send();
   });
 }

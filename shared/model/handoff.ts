@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { LocalizedSchema } from './localized';
+import { CallSchema } from './call';
+import { LeadSchema } from './lead';
+import { NoteSchema } from './note';
 import { AnswersSchema } from './script';
 
 export const HANDOFF_STATUSES = ['queued', 'delivered', 'accepted', 'returned', 'recalled'] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 
-/** A hand-off can be recalled until sales acts on it. */
+/** Sales has not answered it yet: the SDR may still recall it, sales may accept or return it. */
 export function canRecall(status: HandoffStatus): boolean {
   return status === 'queued' || status === 'delivered';
 }
@@ -14,6 +17,22 @@ export function canRecall(status: HandoffStatus): boolean {
 export function isOpenHandoff(status: HandoffStatus): boolean {
   return status !== 'recalled' && status !== 'returned';
 }
+
+export const CRM_DELIVERY_STATUSES = ['pending', 'delivered', 'failing'] as const;
+export const CrmDeliverySchema = z.object({
+  status: z.enum(CRM_DELIVERY_STATUSES),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().max(500),
+  at: z.number().int().nonnegative(),
+});
+export type CrmDelivery = z.infer<typeof CrmDeliverySchema>;
+
+export const HandoffSnapshotSchema = z.object({
+  lead: LeadSchema,
+  notes: z.array(NoteSchema).max(500),
+  calls: z.array(CallSchema).max(200),
+});
+export type HandoffSnapshot = z.infer<typeof HandoffSnapshotSchema>;
 
 export const HandoffSchema = z.object({
   id: z.uuid(),
@@ -35,5 +54,11 @@ export const HandoffSchema = z.object({
   statusReason: z.string().max(1000),
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
+  /** Who in sales accepted or returned it (set by the team server). */
+  actedBy: z.string().max(80).optional(),
+  /** The CRM webhook's delivery of an accepted hand-off, when the team configured one. */
+  crm: CrmDeliverySchema.optional(),
+  /** What sales receives: the lead as it was handed off, with its notes and calls. */
+  snapshot: HandoffSnapshotSchema.optional(),
 });
 export type Handoff = Readonly<z.infer<typeof HandoffSchema>>;

@@ -23,6 +23,22 @@ export const LeadEventSchema = z.discriminatedUnion('type', [
     added: z.array(z.string().min(1).max(60)).max(50),
     removed: z.array(z.string().min(1).max(60)).max(50),
   }),
+  /**
+   * Written by the team server when two devices set the same field: the later clock won and this
+   * is the value it replaced (or the value that arrived too late), kept so nobody's input is lost.
+   */
+  z.object({
+    type: z.literal('overwrite'),
+    id: z.uuid(),
+    leadId: z.uuid(),
+    at: z.number().int().nonnegative(),
+    by: z.string().max(80),
+    field: z.string().max(60),
+    /** The value that did not survive, as JSON. */
+    lostValue: z.string().max(20_000),
+    lostBy: z.string().max(80),
+  }),
 ]);
 export type LeadEvent = Readonly<z.infer<typeof LeadEventSchema>>;
 export type StatusEvent = Extract<LeadEvent, { type: 'status' }>;
+export type OverwriteEvent = Extract<LeadEvent, { type: 'overwrite' }>;

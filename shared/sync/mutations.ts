@@ -13,7 +13,11 @@ import { AnswerValueSchema } from '../model/script';
  */
 export const MUTATION_ARGS = {
   'lead.create': z.object({ lead: LeadSchema }),
-  'lead.update': z.object({ id: z.uuid(), patch: LeadPatchSchema, updatedAt: z.number().int() }),
+  /**
+   * `base` holds the patched fields as the user saw them before editing: when the server's value
+   * differs, someone else changed it meanwhile and the value overwritten goes to the history.
+   */
+  'lead.update': z.object({ id: z.uuid(), patch: LeadPatchSchema, base: LeadPatchSchema.optional(), updatedAt: z.number().int() }),
   /** One chunk of an import: new leads plus the existing leads it merged into. */
   'lead.importBatch': z.object({
     batchId: z.uuid(),
@@ -49,7 +53,38 @@ export const MUTATION_ARGS = {
   'lead.transition': z.object({ event: LeadEventSchema.options[0] }),
   'handoff.create': z.object({ handoff: HandoffSchema, event: LeadEventSchema.options[0] }),
   'handoff.recall': z.object({ id: z.uuid(), event: LeadEventSchema.options[0] }),
+  /** Sales' answers; the event id is chosen by the client so every replica writes the same event. */
+  'handoff.accept': z.object({ id: z.uuid(), eventId: z.uuid(), at: z.number().int() }),
+  'handoff.return': z.object({
+    id: z.uuid(),
+    eventId: z.uuid(),
+    at: z.number().int(),
+    reason: z.string().trim().min(1, { error: 'handoff.returnReasonRequired' }).max(1000, { error: 'text.tooLong' }),
+  }),
 } as const;
+
+/** The lead a mutation works on (null for a batch): decides demo-lead exclusion and rebase scope. */
+export function mutationLeadId(name: MutationName, args: unknown): string | null {
+  const a = args as Record<string, unknown>;
+  switch (name) {
+    case 'lead.create':
+      return (a['lead'] as { id: string }).id;
+    case 'lead.update':
+      return a['id'] as string;
+    case 'call.start':
+      return (a['call'] as { leadId: string }).leadId;
+    case 'note.add':
+      return (a['note'] as { leadId: string }).leadId;
+    case 'lead.tags':
+    case 'lead.transition':
+    case 'handoff.recall':
+      return (a['event'] as { leadId: string }).leadId;
+    case 'handoff.create':
+      return (a['handoff'] as { leadId: string }).leadId;
+    default:
+      return null;
+  }
+}
 
 export type MutationName = keyof typeof MUTATION_ARGS;
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATION_ARGS)[N]>;

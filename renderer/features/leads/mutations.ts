@@ -16,7 +16,7 @@ export async function createLead(fields: LeadFields, now: number = Date.now()): 
 export async function updateLead(before: Lead, fields: LeadFields, now: number = Date.now()): Promise<boolean> {
   const patch = changedFields(before, fields);
   if (Object.keys(patch).length === 0) return false;
-  await mutate(db, 'lead.update', { id: before.id, patch, updatedAt: now }, now);
+  await mutate(db, 'lead.update', { id: before.id, patch, base: baseOf(before, patch), updatedAt: now }, now);
   return true;
 }
 
@@ -30,5 +30,10 @@ export function changedFields(before: Lead, fields: LeadFields): LeadPatch {
 
 /** A change made outside the lead form (the suggested temperature applied, say). */
 export async function updateLeadPatch(before: Lead, patch: LeadPatch, now: number = Date.now()): Promise<void> {
-  await mutate(db, 'lead.update', { id: before.id, patch, updatedAt: now }, now);
+  await mutate(db, 'lead.update', { id: before.id, patch, base: baseOf(before, patch), updatedAt: now }, now);
+}
+
+/** What the user saw before editing: the server tells a concurrent edit from a sequential one by it. */
+function baseOf(before: Lead, patch: LeadPatch): LeadPatch {
+  return Object.fromEntries(Object.keys(patch).map((key) => [key, before[key as keyof LeadPatch]])) as LeadPatch;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as accounts from './001_accounts';
+import * as sync from './002_sync';
 
 /**
  * Every migration the server has shipped, in order. Numbered names sort as they run; a name
@@ -7,4 +8,5 @@ import * as accounts from './001_accounts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001_accounts': accounts,
+  '002_sync': sync,
 };

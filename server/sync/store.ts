@@ -1,0 +1,129 @@
+import { sql, type Selectable, type Transaction } from 'kysely';
+import type { Database, EntityKindColumn, SyncEntitiesTable } from '../db/schema';
+
+/** A synced record as the push handler works on it: the JSON parsed, the clocks as a map. */
+export interface Entity {
+  readonly kind: EntityKindColumn;
+  readonly id: string;
+  readonly teamId: string;
+  readonly leadId: string | null;
+  ownerId: string | null;
+  salesId: string | null;
+  data: Record<string, unknown>;
+  /** Leads: field → [hybrid logical clock, who wrote it]. */
+  clocks: Record<string, readonly [string, string]>;
+  deleted: boolean;
+}
+
+const PENDING_MARK = 0;
+
+/**
+ * The push handler's view of one team's records inside its transaction. Writes carry a negative
+ * placeholder version (minus the mutation's position in the batch); finish() takes the team's
+ * next versions under the counter's row lock and swaps them in with one statement, so that lock
+ * is held only for the end of the transaction and versions commit in order (a pull never moves
+ * its cursor past a version still being written).
+ */
+export class TeamStore {
+  private mutationIndex = PENDING_MARK;
+  private wrote = false;
+
+  constructor(
+    readonly trx: Transaction<Database>,
+    readonly teamId: string,
+  ) {}
+
+  /** The mutation about to run; its writes get the version that belongs to this position. */
+  beginMutation(index: number): void {
+    this.mutationIndex = index + 1;
+  }
+
+  async get(kind: EntityKindColumn, id: string): Promise<Entity | null> {
+    const row = await this.trx.selectFrom('sync_entities').selectAll().where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+    return row ? toEntity(row) : null;
+  }
+
+  async byLead(kind: EntityKindColumn, leadId: string): Promise<Entity[]> {
+    const rows = await this.trx.selectFrom('sync_entities').selectAll().where('lead_id', '=', leadId).where('kind', '=', kind).where('team_id', '=', this.teamId).execute();
+    return rows.map(toEntity);
+  }
+
+  async put(entity: Entity, options: { ownerChanged?: boolean } = {}): Promise<void> {
+    const version = -this.mutationIndex;
+    const row = {
+      kind: entity.kind,
+      id: entity.id,
+      team_id: entity.teamId,
+      lead_id: entity.leadId,
+      owner_id: entity.ownerId,
+      sales_id: entity.salesId,
+      data: JSON.stringify(entity.data),
+      clocks: Object.keys(entity.clocks).length > 0 ? JSON.stringify(entity.clocks) : null,
+      deleted: entity.deleted ? 1 : 0,
+      version,
+      ...(options.ownerChanged ? { owner_version: version } : {}),
+    };
+    await this.trx
+      .insertInto('sync_entities')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['kind', 'id']).doUpdateSet({
+          owner_id: row.owner_id,
+          sales_id: row.sales_id,
+          data: row.data,
+          clocks: row.clocks,
+          deleted: row.deleted,
+          version,
+          ...(options.ownerChanged ? { owner_version: version } : {}),
+        }),
+      )
+      .execute();
+    this.wrote = true;
+  }
+
+  /**
+   * Gives this transaction's writes their versions: `mutations` numbers after the team's counter,
+   * one per mutation of the batch. Returns the team's new version.
+   */
+  async finish(mutations: number): Promise<number | null> {
+    if (!this.wrote) return null;
+    const { version: end } = await this.trx
+      .updateTable('teams')
+      .set((eb) => ({ version: eb('version', '+', mutations) }))
+      .where('id', '=', this.teamId)
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    const base = end - mutations;
+    await sql`update sync_entities set version = ${base} - version where team_id = ${this.teamId} and version < 0`.execute(this.trx);
+    await sql`update sync_entities set owner_version = ${base} - owner_version where team_id = ${this.teamId} and owner_version < 0`.execute(this.trx);
+    return end;
+  }
+}
+
+function toEntity(row: Selectable<SyncEntitiesTable>): Entity {
+  return {
+    kind: row.kind,
+    id: row.id,
+    teamId: row.team_id,
+    leadId: row.lead_id,
+    ownerId: row.owner_id,
+    salesId: row.sales_id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    clocks: row.clocks ? (JSON.parse(row.clocks) as Record<string, readonly [string, string]>) : {},
+    deleted: row.deleted === 1,
+  };
+}
+
+/** Runs `work` inside a savepoint: a mutation that fails leaves no trace of its partial writes. */
+export async function inSavepoint<T>(trx: Transaction<Database>, work: () => Promise<T>): Promise<T> {
+  await sql`savepoint mutation`.execute(trx);
+  try {
+    const result = await work();
+    await sql`release savepoint mutation`.execute(trx);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint mutation`.execute(trx);
+    await sql`release savepoint mutation`.execute(trx);
+    throw error;
+  }
+}
