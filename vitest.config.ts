@@ -13,6 +13,16 @@ export default defineConfig({
         },
       },
       {
+        // A real server on a random port and sync-engine clients on fake-indexeddb.
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'renderer',
           environment: 'jsdom',

@@ -13,6 +13,7 @@ import {
   type NoteRow,
   type OutboxRow,
   type PlaybookRow,
+  type RejectionRow,
   type ScriptRow,
   type SettingRow,
   type SyncStateRow,
@@ -33,6 +34,7 @@ export class SdrDeskDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   importBatches!: EntityTable<ImportBatchRow, 'id'>;
+  rejections!: EntityTable<RejectionRow, 'seq'>;
   private readonly leadListeners = new Set<(change: LeadChange) => void>();
 
   constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {

@@ -7,6 +7,9 @@ import type { Playbook } from '../../shared/model/playbook';
 import type { Script } from '../../shared/model/script';
 import type { OutboxEntry } from '../../shared/sync/mutations';
 
+/** importBatchId of the demo leads: they and every change to them stay on this device. */
+export const DEMO_BATCH_ID = 'demo';
+
 /** Fields stored beside a lead only so that indexes can answer the queue and search. */
 export interface LeadIndexFields {
   readonly searchTokens: readonly string[];
@@ -26,6 +29,25 @@ export interface SyncStateRow {
   readonly clientId: string;
   readonly hlc: string;
   readonly nextSeq: number;
+  /** The team server's change counter this device has every row up to (written with those rows). */
+  readonly cursor?: number;
+  /** Server time minus this device's time at the last answer: clocks stamp changes in server time. */
+  readonly clockOffsetMs?: number;
+}
+
+/** A change the team server refused: shown under "needs attention" until the user resolves it. */
+export interface RejectionRow {
+  readonly seq: number;
+  readonly mutationId: string;
+  readonly name: string;
+  readonly args: unknown;
+  readonly leadId: string | null;
+  readonly code: string;
+  readonly message: string;
+  readonly createdAt: number;
+  readonly rejectedAt: number;
+  /** When this device replaced its copy of the lead with the server's (null: not yet). */
+  readonly repairedAt: number | null;
 }
 
 export interface ImportBatchRow {
@@ -111,6 +133,13 @@ export const SCHEMA_VERSIONS = [
       drafts: 'key',
       playbook: 'key',
       tags: null,
+    },
+  },
+  {
+    // v4: sync. Changes the team server refused wait here for the user.
+    version: 4,
+    stores: {
+      rejections: 'seq, leadId',
     },
   },
 ] as const;

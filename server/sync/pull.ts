@@ -57,3 +57,20 @@ export async function pull(db: Kysely<Database>, actor: Actor, cursor: number, n
   }));
   return { cursor: next, changes, more, reset: false, members, serverTime: now };
 }
+
+/**
+ * A lead with its calls, notes, events and hand-offs as the actor may see them now: a client
+ * whose change was refused replaces its copy with this, so it converges without waiting for the
+ * lead to change on the server. `lead: null` when it is gone or not the actor's to see.
+ */
+export async function leadRows(db: Kysely<Database>, actor: Actor, leadId: string): Promise<Change[]> {
+  const lead = await db.selectFrom('sync_entities').select(['team_id', 'owner_id', 'deleted']).where('kind', '=', 'lead').where('id', '=', leadId).executeTakeFirst();
+  const visible =
+    lead !== undefined &&
+    lead.team_id === actor.teamId &&
+    lead.deleted === 0 &&
+    (actor.role === 'lead' || (actor.role === 'sdr' && (lead.owner_id === null || lead.owner_id === actor.id)));
+  if (!visible) return [{ kind: 'lead', id: leadId, data: null }];
+  const rows = await db.selectFrom('sync_entities').select(['kind', 'id', 'data', 'deleted']).where('team_id', '=', actor.teamId).where('lead_id', '=', leadId).orderBy('version').execute();
+  return rows.map((row) => ({ kind: row.kind, id: row.id, data: row.deleted === 1 ? null : (JSON.parse(row.data) as unknown) }));
+}

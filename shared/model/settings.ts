@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MemberSchema } from '../sync/protocol';
+import { AccountViewSchema } from './account';
 import { DialerSettingSchema, type DialerSetting } from './dialer';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -15,7 +17,25 @@ export const SETTINGS_SCHEMAS = {
   dialer: DialerSettingSchema,
   /** Call-backs due up to this time have been announced on this device. */
   callbacksNotifiedUntil: z.number().int().nonnegative(),
+  /** Who is signed in on this device, kept so the app knows while offline; null when signed out. */
+  account: z.object({ serverUrl: z.string().max(2000), user: AccountViewSchema, signedInAt: z.number().int() }).nullable(),
+  /** The team's people as the server last sent them (names of owners and authors). */
+  teamMembers: z.array(MemberSchema).max(5000),
+  /** What the sync engine is doing; every window of the app shows it. */
+  syncStatus: z.lazy(() => SyncStatusSchema),
 } as const;
+
+export const SYNC_PHASES = ['idle', 'syncing', 'offline', 'signedOut', 'sessionExpired', 'updateRequired', 'error'] as const;
+export type SyncPhase = (typeof SYNC_PHASES)[number];
+export const SyncStatusSchema = z.object({
+  phase: z.enum(SYNC_PHASES),
+  lastSyncedAt: z.number().int().nullable(),
+  /** The server's words for the last failure, shown under "needs attention". */
+  message: z.string().max(1000),
+  /** When the next automatic attempt is due (backing off), if one is. */
+  retryAt: z.number().int().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
 export type SettingKey = keyof typeof SETTINGS_SCHEMAS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS_SCHEMAS)[K]>;
@@ -25,6 +45,9 @@ export const SETTING_DEFAULTS: { readonly [K in Exclude<SettingKey, 'language' |
   demoOffered: false,
   ownerName: '',
   dialer: { kind: 'tel' } satisfies DialerSetting,
+  account: null,
+  teamMembers: [],
+  syncStatus: { phase: 'signedOut', lastSyncedAt: null, message: '', retryAt: null },
 };
 
 /** zh-CN for any Chinese system locale, English otherwise. */

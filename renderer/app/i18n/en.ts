@@ -326,6 +326,9 @@ export const en = {
     nextTouch: 'Next touch {{time}}',
     handoff: 'Handed off to {{owner}}',
     override: 'Criteria missing; reason: {{reason}}',
+    overwrite: 'Edited on two devices: {{field}} “{{value}}” ({{who}}) was replaced by a later edit',
+    actedBy: 'by {{name}}',
+    crm: { pending: 'CRM: sending', delivered: 'CRM: delivered', failing: 'CRM: failing ({{error}}), retrying' },
   },
   commands: {
     'lead.new': 'New lead',

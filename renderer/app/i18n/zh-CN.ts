@@ -327,6 +327,9 @@ export const zhCN: Strings = {
     nextTouch: '下次跟进 {{time}}',
     handoff: '移交给 {{owner}}',
     override: '标准未全部满足；原因：{{reason}}',
+    overwrite: '两台设备同时修改：{{field}}“{{value}}”（{{who}}）已被较晚的修改覆盖',
+    actedBy: '处理人 {{name}}',
+    crm: { pending: 'CRM：发送中', delivered: 'CRM：已送达', failing: 'CRM：发送失败（{{error}}），正在重试' },
   },
   commands: {
     'lead.new': '新建线索',

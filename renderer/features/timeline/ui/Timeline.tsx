@@ -105,6 +105,13 @@ export function Timeline({ items, scripts, dispositions, tagLabel, onEditNote }:
             </p>
           );
         }
+        if (event.type === 'overwrite') {
+          return (
+            <p className="tl-title">
+              <span aria-hidden="true">⇄</span> {t('timeline.overwrite', { field: t(`lead.fields.${event.field}`, { defaultValue: event.field }), value: shownValue(event.lostValue), who: event.lostBy })}
+            </p>
+          );
+        }
         return (
           <>
             <p className="tl-title">
@@ -123,8 +130,22 @@ export function Timeline({ items, scripts, dispositions, tagLabel, onEditNote }:
             </p>
             {item.handoff.overrideReason ? <p className="tl-sub">{t('timeline.override', { reason: item.handoff.overrideReason })}</p> : null}
             {item.handoff.statusReason ? <p className="tl-sub">{t('timeline.reason', { reason: item.handoff.statusReason })}</p> : null}
+            {item.handoff.actedBy ? <p className="tl-sub">{t('timeline.actedBy', { name: item.handoff.actedBy })}</p> : null}
+            {item.handoff.crm ? <p className="tl-sub">{t(`timeline.crm.${item.handoff.crm.status}`, { error: item.handoff.crm.lastError })}</p> : null}
           </>
         );
     }
+  }
+}
+
+/** An overwritten value is stored as JSON: show text as text and lists joined. */
+function shownValue(json: string): string {
+  try {
+    const value = JSON.parse(json) as unknown;
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return value.join(', ');
+    return JSON.stringify(value);
+  } catch {
+    return json;
   }
 }
