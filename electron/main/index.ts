@@ -2,7 +2,7 @@
  * Composition root of the main process: wires the window, security, IPC and services together
  * and does nothing else. Run from dist/electron/main.cjs (bundled by electron/build.ts).
  */
-import { app, BrowserWindow, ipcMain, Notification, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, protocol, safeStorage, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { EventChannel, InvokeChannel } from '../../shared/ipc/channels';
 import { findDeepLinkArgument } from '../../shared/ipc/deepLink';
@@ -17,6 +17,7 @@ import { readAppInfo } from './services/appInfo';
 import { createDeepLinkRouter, registerDeepLinkScheme } from './services/deepLinks';
 import { openExternalLink } from './services/externalLinkOpener';
 import { showNotification } from './services/notifications';
+import { createTeamServerClient, TEAM_SESSION_FILE } from './services/teamServer';
 import { computeRestoredWindow } from './services/windowState';
 import { loadWindowState, trackWindowState, WINDOW_STATE_FILE } from './services/windowStateStore';
 import { installApplicationMenu } from './windows/applicationMenu';
@@ -60,11 +61,23 @@ function start(): void {
       if (mainWindow !== null) sendToRenderer(mainWindow.webContents, EventChannel.command, command);
     },
   });
+  // After 'ready': safeStorage cannot tell whether it can encrypt before then.
+  const teamServer = createTeamServerClient({
+    // Node's fetch, not Electron's net: nothing (cookies, cache) is shared with the page's session.
+    fetch: globalThis.fetch,
+    safeStorage,
+    platform: process.platform,
+    sessionFilePath: path.join(app.getPath('userData'), TEAM_SESSION_FILE),
+  });
   registerIpcHandlers(ipcMain, {
     [InvokeChannel.appInfo]: () => readAppInfo(app, process.platform),
     [InvokeChannel.openExternal]: ({ url }) => openExternalLink(shell, url),
     [InvokeChannel.setMenuLabels]: (labels) => menu.setLabels(labels),
     [InvokeChannel.showNotification]: (request) => showNotification(Notification, request),
+    [InvokeChannel.serverSignIn]: ({ serverUrl, email, password }) => teamServer.signIn(serverUrl, email, password),
+    [InvokeChannel.serverSignOut]: () => teamServer.signOut(),
+    [InvokeChannel.serverRequest]: (request) => teamServer.request(request.method, request.path, request.body),
+    [InvokeChannel.serverSession]: () => teamServer.session(),
   });
   openMainWindow();
   app.on('activate', () => {

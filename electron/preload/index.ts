@@ -60,6 +60,12 @@ const desktop = Object.freeze({
   showNotification: (notification) => invoke(InvokeChannel.showNotification, notification),
   onCommand,
   onDeepLink,
+  server: Object.freeze({
+    signIn: (serverUrl, email, password) => invoke(InvokeChannel.serverSignIn, { serverUrl, email, password }),
+    signOut: () => invoke(InvokeChannel.serverSignOut),
+    request: (method, path, body) => invoke(InvokeChannel.serverRequest, { method, path, body }),
+    session: () => invoke(InvokeChannel.serverSession),
+  } satisfies DesktopApi['server']),
 } satisfies DesktopApi);
 
 contextBridge.exposeInMainWorld('desktop', desktop);

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhoneRegion } from '../../shared/model/phone';
 import { COMMANDS } from '../../shared/ipc/commands';
+import { SignInDialog, SyncIndicator, SyncPanel, useSyncOverview } from '../features/account';
 import { useCallbackReminders } from '../features/call';
 import { DemoOffer, loadDemoLeads } from '../features/demo';
 import { LeadWorkspace, type WorkspaceApi } from '../features/desk';
@@ -15,8 +16,14 @@ import type { Platform } from '../platform';
 import { useUiStore } from '../state/uiStore';
 import { isTyping, useCommandShortcuts } from './useCommandShortcuts';
 
-export function App({ platform }: { readonly platform: Platform }) {
+/** What the app shell needs from the sync engine (created in main.tsx). */
+export interface SyncControl {
+  syncNow(): void;
+}
+
+export function App({ platform, sync }: { readonly platform: Platform; readonly sync: SyncControl }) {
   const { t, i18n } = useTranslation();
+  const syncOverview = useSyncOverview();
   const region = useSetting('defaultPhoneRegion') as PhoneRegion;
   const ownerName = useSetting('ownerName');
   const dialerSetting = useSetting('dialer');
@@ -150,9 +157,14 @@ export function App({ platform }: { readonly platform: Platform }) {
             ⚙ {t('nav.settings')}
           </button>
         </nav>
-        <p className="topbar-status" title={t('app.offlineReady')}>
-          <span className="status-dot" aria-hidden="true" /> {t('app.offlineReady')}
-        </p>
+        <div className="topbar-status">
+          {syncOverview.account === null ? (
+            <button type="button" className="btn btn-primary btn-signin" onClick={() => setOverlay('signIn')}>
+              {t('account.signIn')}
+            </button>
+          ) : null}
+          <SyncIndicator overview={syncOverview} onOpen={() => setOverlay('sync')} />
+        </div>
       </header>
       <main className="workspace">
         <LeadQueue region={region} searchRef={searchRef} listRef={listRef} onOpen={openSelected} apiRef={queueApi} tagLabel={tagLabel} />
@@ -176,6 +188,21 @@ export function App({ platform }: { readonly platform: Platform }) {
       ) : null}
       {overlay === 'import' ? (
         <ImportDialog onClose={() => setOverlay('none')} ownerName={ownerName} defaultPhoneRegion={region} defaultKind={view} />
+      ) : null}
+      {overlay === 'sync' ? (
+        <SyncPanel overview={syncOverview} transport={platform.server} onSyncNow={() => sync.syncNow()} onSignIn={() => setOverlay('signIn')} onClose={() => setOverlay('none')} />
+      ) : null}
+      {overlay === 'signIn' ? (
+        <SignInDialog
+          transport={platform.server}
+          lastServerUrl={syncOverview.account?.serverUrl ?? ''}
+          lastEmail={syncOverview.account?.user.email ?? ''}
+          onClose={() => setOverlay('none')}
+          onSignedIn={() => {
+            setOverlay('none');
+            sync.syncNow();
+          }}
+        />
       ) : null}
       {overlay === 'settings' ? <SettingsDialog onClose={() => setOverlay('none')} onLoadDemo={() => void loadDemo()} onMessage={showToast} /> : null}
       {overlay === 'none' && offerDemo && anyLeads === false ? (

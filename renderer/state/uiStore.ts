@@ -13,7 +13,7 @@ export interface QueueFilters {
 export const NO_FILTERS: QueueFilters = { status: '', temperature: '', tag: '', sourceChannel: '', owner: '' };
 
 export type LeadPanel = { readonly mode: 'view' } | { readonly mode: 'edit' } | { readonly mode: 'new' };
-export type Overlay = 'none' | 'import' | 'settings';
+export type Overlay = 'none' | 'import' | 'settings' | 'sync' | 'signIn';
 
 interface UiState {
   readonly view: LeadKind;

@@ -11,6 +11,10 @@ export const InvokeChannel = {
   openExternal: 'link:openExternal',
   setMenuLabels: 'menu:setLabels',
   showNotification: 'notification:show',
+  serverSignIn: 'server:signIn',
+  serverSignOut: 'server:signOut',
+  serverRequest: 'server:request',
+  serverSession: 'server:session',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 

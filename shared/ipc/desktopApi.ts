@@ -7,9 +7,26 @@
  */
 import type { CommandId } from './commands';
 import type { DeepLinkTarget } from './deepLink';
-import type { AppInfo, MenuLabels, NotificationRequest } from './schemas';
+import type { AppInfo, MenuLabels, NotificationRequest, ServerReply, ServerSessionInfo } from './schemas';
 
 export type Unsubscribe = () => void;
+
+/**
+ * The team server, reached through the main process: main does the HTTP and keeps the session
+ * token (in safeStorage); the page never sees it. Failures reject with a DesktopError:
+ * UNREACHABLE (no answer), SIGN_IN_REFUSED (message = a SignInRefusal, read it with
+ * signInRefusalOf), INVALID_ARGUMENT (a bad path or body).
+ */
+export interface DesktopServerApi {
+  /** serverUrl: https://host[:port] (http:// only for localhost); anything else is refused as url.invalid. */
+  readonly signIn: (serverUrl: string, email: string, password: string) => Promise<ServerSessionInfo>;
+  /** Revokes the session on the server when it answers and forgets it here; INTERNAL only if the saved file cannot be deleted. */
+  readonly signOut: () => Promise<void>;
+  /** With the session's token; signed out, it answers 401 auth.required as the server would. */
+  readonly request: (method: 'GET' | 'POST' | 'PUT', path: `/api/${string}`, body?: unknown) => Promise<ServerReply>;
+  /** The stored session, if any (kept from an earlier run when safeStorage could encrypt it). */
+  readonly session: () => Promise<ServerSessionInfo | null>;
+}
 
 export interface DesktopApi {
   readonly getAppInfo: () => Promise<AppInfo>;
@@ -25,4 +42,5 @@ export interface DesktopApi {
    * (e.g. the one the app was launched with) are kept and delivered to it.
    */
   readonly onDeepLink: (listener: (target: DeepLinkTarget) => void) => Unsubscribe;
+  readonly server: DesktopServerApi;
 }

@@ -6,3 +6,4 @@ export * from './desktopApi';
 export * from './externalLinks';
 export * from './result';
 export * from './schemas';
+export * from './teamServer';

@@ -13,6 +13,10 @@ export const IPC_ERROR_CODES = [
   'LINK_REFUSED',
   /** The OS cannot do it (e.g. notifications unsupported). */
   'UNSUPPORTED',
+  /** The team server gave no answer (network down, DNS, refused, timed out): retry later. */
+  'UNREACHABLE',
+  /** The team server refused the sign-in; the message is the reason (a SignInRefusal, teamServer.ts). */
+  'SIGN_IN_REFUSED',
   /** Anything else; details are logged in main, not sent to the renderer. */
   'INTERNAL',
 ] as const;

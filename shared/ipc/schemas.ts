@@ -3,8 +3,10 @@
  * (the renderer is not trusted to send what its types say); the types below are derived from them.
  */
 import { z } from 'zod';
+import { AccountViewSchema } from '../model/account';
 import { InvokeChannel } from './channels';
 import { COMMAND_IDS, type MenuId } from './commands';
+import { isApiPath, MAX_API_PATH_LENGTH, MAX_SERVER_URL_LENGTH } from './teamServer';
 
 export const UI_LANGUAGES = ['zh-CN', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -50,11 +52,80 @@ export const notificationRequestSchema = z.strictObject({
 });
 export type NotificationRequest = z.infer<typeof notificationRequestSchema>;
 
+// Bounds only: main checks the address itself and answers a bad one as a refused sign-in
+// (url.invalid), and the team server has the real e-mail and password rules; a typo must come back
+// as the server's answer, not as an IPC error.
+export const serverSignInPayloadSchema = z.strictObject({
+  serverUrl: z.string().max(MAX_SERVER_URL_LENGTH),
+  email: z.string().max(320),
+  password: z.string().max(1024),
+});
+export type ServerSignInPayload = z.infer<typeof serverSignInPayloadSchema>;
+
+export const serverSessionSchema = z.strictObject({
+  serverUrl: z.string().max(MAX_SERVER_URL_LENGTH),
+  user: AccountViewSchema,
+});
+export type ServerSessionInfo = z.infer<typeof serverSessionSchema>;
+
+/** The team server refuses bodies over 1 MiB (413); main does not serialize more than that for it. */
+export const MAX_SERVER_REQUEST_BODY_CHARS = 1024 * 1024;
+
+/** The length of value as JSON, or null when JSON cannot express it (a cycle, a BigInt, undefined). */
+function jsonLength(value: unknown): number | null {
+  try {
+    const text: unknown = JSON.stringify(value);
+    return typeof text === 'string' ? text.length : null;
+  } catch {
+    // JSON.stringify signals "not expressible" only by throwing; null is that answer.
+    return null;
+  }
+}
+
+const jsonBodySchema = z.unknown().superRefine((value, context) => {
+  const length = jsonLength(value);
+  if (length === null) context.addIssue({ code: 'custom', message: 'must be expressible as JSON' });
+  else if (length > MAX_SERVER_REQUEST_BODY_CHARS) {
+    context.addIssue({ code: 'custom', message: `must be at most ${MAX_SERVER_REQUEST_BODY_CHARS} characters as JSON` });
+  }
+});
+
+export const SERVER_METHODS = ['GET', 'POST', 'PUT'] as const;
+
+export const serverRequestPayloadSchema = z
+  .strictObject({
+    method: z.enum(SERVER_METHODS),
+    path: z
+      .string()
+      .max(MAX_API_PATH_LENGTH)
+      .refine(isApiPath, 'must be an /api/ path without whitespace, "#" or "\\"'),
+    body: jsonBodySchema.optional(),
+  })
+  // fetch throws on a GET with a body, which would read as "server unreachable".
+  .refine((request) => request.method !== 'GET' || request.body === undefined, {
+    path: ['body'],
+    message: 'a GET request takes no body',
+  });
+export type ServerRequestPayload = z.infer<typeof serverRequestPayloadSchema>;
+
+export const serverReplySchema = z.strictObject({
+  status: z.number().int().min(100).max(599),
+  /** The answer parsed as JSON; null when it was empty or not JSON. */
+  body: z.unknown(),
+  /** From a Retry-After header given in seconds; null when absent or given as a date. */
+  retryAfterSeconds: z.number().positive().nullable(),
+});
+export type ServerReply = z.infer<typeof serverReplySchema>;
+
 export const invokeContract = {
   [InvokeChannel.appInfo]: { payload: z.undefined(), result: appInfoSchema },
   [InvokeChannel.openExternal]: { payload: openExternalPayloadSchema, result: z.void() },
   [InvokeChannel.setMenuLabels]: { payload: menuLabelsSchema, result: z.void() },
   [InvokeChannel.showNotification]: { payload: notificationRequestSchema, result: z.void() },
+  [InvokeChannel.serverSignIn]: { payload: serverSignInPayloadSchema, result: serverSessionSchema },
+  [InvokeChannel.serverSignOut]: { payload: z.undefined(), result: z.void() },
+  [InvokeChannel.serverRequest]: { payload: serverRequestPayloadSchema, result: serverReplySchema },
+  [InvokeChannel.serverSession]: { payload: z.undefined(), result: serverSessionSchema.nullable() },
 } as const satisfies Record<InvokeChannel, { readonly payload: z.ZodType; readonly result: z.ZodType }>;
 
 export type InvokePayload<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['payload']>;

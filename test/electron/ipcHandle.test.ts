@@ -145,6 +145,13 @@ describe('registering handlers', () => {
       [InvokeChannel.openExternal]: () => undefined,
       [InvokeChannel.setMenuLabels]: () => undefined,
       [InvokeChannel.showNotification]: () => undefined,
+      [InvokeChannel.serverSignIn]: () => ({
+        serverUrl: 'https://sdr.example.com',
+        user: { id: 'u1', email: 'ada@example.com', name: 'Ada', role: 'sdr', teamId: 't1' },
+      }),
+      [InvokeChannel.serverSignOut]: () => undefined,
+      [InvokeChannel.serverRequest]: () => ({ status: 200, body: null, retryAfterSeconds: null }),
+      [InvokeChannel.serverSession]: () => null,
     });
     expect([...registered.keys()].sort()).toEqual(Object.values(InvokeChannel).sort());
     for (const listener of registered.values()) {

@@ -100,6 +100,11 @@ const fake = vi.hoisted(() => {
         },
       },
       shell: { openExternal: vi.fn(async () => undefined) },
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (text: string) => Buffer.from(text),
+        decryptString: (data: Buffer) => data.toString(),
+      },
       Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn(() => calls.push('setApplicationMenu')) },
     },
   };
@@ -151,6 +156,10 @@ describe('the main process composition root', () => {
       'handle link:openExternal',
       'handle menu:setLabels',
       'handle notification:show',
+      'handle server:signIn',
+      'handle server:signOut',
+      'handle server:request',
+      'handle server:session',
       'new BrowserWindow',
       'loadURL app://desk/index.html',
     ]);

@@ -39,7 +39,9 @@ const DESKTOP_API_KEYS: Record<keyof DesktopApi, true> = {
   showNotification: true,
   onCommand: true,
   onDeepLink: true,
+  server: true,
 };
+const SERVER_API_KEYS: Record<keyof DesktopApi['server'], true> = { signIn: true, signOut: true, request: true, session: true };
 
 async function loadPreload(): Promise<DesktopApi> {
   vi.resetModules();
@@ -61,7 +63,46 @@ describe('the preload', () => {
     const api = await loadPreload();
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.keys(api).sort()).toEqual(Object.keys(DESKTOP_API_KEYS).sort());
-    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    const { server, ...methods } = api;
+    for (const value of Object.values(methods)) expect(typeof value).toBe('function');
+    expect(Object.isFrozen(server)).toBe(true);
+    expect(Object.keys(server).sort()).toEqual(Object.keys(SERVER_API_KEYS).sort());
+    for (const value of Object.values(server)) expect(typeof value).toBe('function');
+  });
+
+  it('sends team server calls over their fixed channels, the password only in the sign-in payload', async () => {
+    const api = await loadPreload();
+    const session = {
+      serverUrl: 'https://sdr.example.com',
+      user: { id: 'u1', email: 'ada@example.com', name: 'Ada', role: 'sdr', teamId: 't1' },
+    };
+    fake.invoke.mockResolvedValueOnce({ ok: true, value: session });
+    await expect(api.server.signIn('https://sdr.example.com', 'ada@example.com', 'correct horse')).resolves.toEqual(session);
+    expect(fake.invoke).toHaveBeenLastCalledWith('server:signIn', {
+      serverUrl: 'https://sdr.example.com',
+      email: 'ada@example.com',
+      password: 'correct horse',
+    });
+
+    fake.invoke.mockResolvedValueOnce({ ok: true, value: { status: 200, body: { ok: 1 }, retryAfterSeconds: null } });
+    await expect(api.server.request('POST', '/api/sync/push', { ops: [] })).resolves.toEqual({
+      status: 200,
+      body: { ok: 1 },
+      retryAfterSeconds: null,
+    });
+    expect(fake.invoke).toHaveBeenLastCalledWith('server:request', { method: 'POST', path: '/api/sync/push', body: { ops: [] } });
+
+    fake.invoke.mockResolvedValueOnce({ ok: true, value: null });
+    await expect(api.server.session()).resolves.toBeNull();
+    expect(fake.invoke).toHaveBeenLastCalledWith('server:session');
+
+    fake.invoke.mockResolvedValueOnce({ ok: true, value: undefined });
+    await api.server.signOut();
+    expect(fake.invoke).toHaveBeenLastCalledWith('server:signOut');
+
+    fake.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'SIGN_IN_REFUSED', message: 'auth.invalid' } });
+    const refused: unknown = await api.server.signIn('https://sdr.example.com', 'ada@example.com', 'wrong').catch((e: unknown) => e);
+    expect((refused as Error).message).toBe('SIGN_IN_REFUSED: auth.invalid');
   });
 
   it('invokes fixed channels and unwraps a successful reply', async () => {

@@ -30,6 +30,15 @@ describe('queue order', () => {
     expect(p2hot.queueSort).toBeLessThan(p2hotTouched.queueSort);
   });
 
+  it('puts leads sales returned ahead of every other lead being worked, the longest-waiting first', () => {
+    const p1hot = queueKey({ ...base, kind: 'outbound', status: 'working', priority: 1, temperature: 'hot', lastContactedAt: base.createdAt });
+    const returnedCold = queueKey({ ...base, status: 'returned', priority: 3, temperature: 'cold', lastContactedAt: base.createdAt + 9000 });
+    const returnedEarlier = queueKey({ ...base, status: 'returned', priority: 3, temperature: 'cold', lastContactedAt: base.createdAt + 1000 });
+    expect(returnedCold.queueBucket).toBe(QUEUE_BUCKET.working);
+    expect(returnedCold.queueSort).toBeLessThan(p1hot.queueSort);
+    expect(returnedEarlier.queueSort).toBeLessThan(returnedCold.queueSort);
+  });
+
   it('sinks handed-off, disqualified and do-not-call leads', () => {
     expect(queueKey({ ...base, status: 'mql' }).queueBucket).toBe(QUEUE_BUCKET.closed);
     expect(queueKey({ ...base, status: 'working', doNotCall: true }).queueBucket).toBe(QUEUE_BUCKET.closed);

@@ -13,4 +13,8 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, impls: Inv
   handle(ipcMain, InvokeChannel.openExternal, impls[InvokeChannel.openExternal]);
   handle(ipcMain, InvokeChannel.setMenuLabels, impls[InvokeChannel.setMenuLabels]);
   handle(ipcMain, InvokeChannel.showNotification, impls[InvokeChannel.showNotification]);
+  handle(ipcMain, InvokeChannel.serverSignIn, impls[InvokeChannel.serverSignIn]);
+  handle(ipcMain, InvokeChannel.serverSignOut, impls[InvokeChannel.serverSignOut]);
+  handle(ipcMain, InvokeChannel.serverRequest, impls[InvokeChannel.serverRequest]);
+  handle(ipcMain, InvokeChannel.serverSession, impls[InvokeChannel.serverSession]);
 }

@@ -129,3 +129,9 @@ export async function searchTokensOf(ids: readonly string[]): Promise<LeadTokens
 export function onLeadsChanged(listener: (change: LeadChange) => void): () => void {
   return db.onLeadsChanged(listener);
 }
+
+/** Why sales sent this lead back: the reason on its latest returned hand-off. */
+export async function returnReason(leadId: string): Promise<string | null> {
+  const returned = (await db.handoffs.where('leadId').equals(leadId).toArray()).filter((h) => h.status === 'returned').sort((a, b) => b.updatedAt - a.updatedAt)[0];
+  return returned?.statusReason ?? null;
+}

@@ -21,6 +21,12 @@ function fakeDesktop() {
       linkListeners.push(listener);
       return () => undefined;
     }),
+    server: {
+      signIn: vi.fn(async () => ({ serverUrl: 'https://sdr.example.com', user: { id: 'u1', email: 'li@example.com', name: '李雷', role: 'sdr' as const, teamId: 't1' } })),
+      signOut: vi.fn(async () => undefined),
+      request: vi.fn(async () => ({ status: 200, body: { ok: true }, retryAfterSeconds: null })),
+      session: vi.fn(async () => null),
+    },
   } satisfies DesktopApi;
   return { api, commandListeners, linkListeners };
 }
@@ -34,6 +40,11 @@ describe('the desktop platform', () => {
     expect(api.openExternal).toHaveBeenCalledWith('tel:+8613800138000');
     await platform.notify('回电提醒', '王芳 10:30');
     expect(api.showNotification).toHaveBeenCalledWith({ title: '回电提醒', body: '王芳 10:30' });
+    // The team server goes through main: the page gets answers, never the session token.
+    expect(platform.server.fixedServerUrl).toBeNull();
+    expect((await platform.server.signIn('https://sdr.example.com', 'li@example.com', 'pw')).user.name).toBe('李雷');
+    expect(await platform.server.request('GET', '/api/team')).toMatchObject({ status: 200 });
+    expect(api.server.request).toHaveBeenCalledWith('GET', '/api/team', undefined);
 
     const commands: CommandId[] = [];
     platform.onCommand((id) => commands.push(id));

@@ -185,6 +185,7 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
               route={route}
               draftSummary={summary}
               handoff={activeHandoff}
+              returned={lead.status === 'returned' ? (latest.find((h) => h.status === 'returned') ?? null) : null}
               busy={busy}
               onApplyTemperature={(temperature: Temperature) => void updateLeadPatch(lead, { temperature }).catch(fail)}
               onHandOff={(text, override) => {

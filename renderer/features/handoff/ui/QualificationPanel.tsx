@@ -13,6 +13,8 @@ interface QualificationPanelProps {
   readonly route: RouteResult;
   readonly draftSummary: string;
   readonly handoff: Handoff | null;
+  /** The hand-off sales sent back, while the lead waits for the SDR's next move. */
+  readonly returned: Handoff | null;
   readonly busy: boolean;
   readonly onApplyTemperature: (temperature: Temperature) => void;
   readonly onHandOff: (summary: string, overrideReason: string) => void;
@@ -59,6 +61,14 @@ export function QualificationPanel(props: QualificationPanelProps) {
         ) : null}
       </p>
 
+      {props.returned ? (
+        <div className="handoff-status handoff-returned" role="alert" aria-label={t('handoff.returnedLabel')}>
+          <p>
+            <strong>{t('handoff.returnedBy', { name: props.returned.actedBy ?? props.returned.owner.name })}</strong> · {formatDateTime(props.returned.updatedAt, i18n.language)}
+          </p>
+          <p className="handoff-return-reason">{t('handoff.returnReason', { reason: props.returned.statusReason })}</p>
+        </div>
+      ) : null}
       {active ? (
         <HandoffStatusView handoff={active} language={i18n.language} onRecall={() => props.onRecall(active)} busy={busy} />
       ) : CAN_HAND_OFF.includes(lead.status) ? (

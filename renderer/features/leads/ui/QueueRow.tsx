@@ -1,6 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadRow } from '../../../db';
+import { returnReason } from '../queries';
 import { formatPhone, type PhoneRegion } from '../../../../shared/model/phone';
 import { QUEUE_BUCKET } from '../../../../shared/rules/leadQueue';
 import { formatAge, formatDateTime } from '../../../ui/format';
@@ -45,7 +47,9 @@ export const QueueRow = memo(function QueueRow({ lead, id, selected, now, region
         <span className="queue-contact">{phone}</span>
       </div>
       <div className="queue-row-line queue-row-meta">
-        {fresh ? (
+        {lead.status === 'returned' ? (
+          <ReturnedBySales leadId={lead.id} />
+        ) : fresh ? (
           <span className="queue-fresh">
             {t('queue.notContacted')} · {t('queue.waiting', { age: formatAge(now - lead.createdAt, t) })}
           </span>
@@ -61,3 +65,10 @@ export const QueueRow = memo(function QueueRow({ lead, id, selected, now, region
     </div>
   );
 });
+
+/** Read only for the few returned leads on screen, so the queue's rows stay one read each. */
+function ReturnedBySales({ leadId }: { readonly leadId: string }) {
+  const { t } = useTranslation();
+  const reason = useLiveQuery(() => returnReason(leadId), [leadId]);
+  return <span className="queue-returned">{reason ? t('queue.returnedBecause', { reason }) : t('status.returned')}</span>;
+}
