@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { PROTOCOL_VERSION } from '../shared/sync/protocol';
 import type { Database } from './db/schema';
@@ -11,6 +11,7 @@ import { CrmDeliverer, type CrmDelivererOptions } from './crm/webhook';
 import { registerAuthRoutes } from './routes/auth';
 import { sendError } from './routes/http';
 import { registerSyncRoutes } from './routes/sync';
+import { registerSyncLeadRoute } from './routes/syncLead';
 import { registerTeamRoutes } from './routes/team';
 import { SERVER_VERSION } from './version';
 
@@ -19,12 +20,15 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export interface AppDeps {
   /** The built renderer (vite build output). */
   readonly webRoot: string;
-  readonly logger?: boolean;
+  /** true for the default logger; options (a level, a stream) to route the log elsewhere, as tests do. */
+  readonly logger?: FastifyServerOptions['logger'];
   /** The team database (migrated); without it the server only serves the renderer. */
   readonly db?: Kysely<Database>;
   /** How often queued CRM webhook deliveries are tried (ms); 0 leaves them to the caller. */
   readonly crmIntervalMs?: number;
   readonly crm?: CrmDelivererOptions;
+  /** Sync requests each signed-in user may make per minute (default SYNC_REQUESTS_PER_MINUTE). */
+  readonly syncRequestsPerMinute?: number;
 }
 
 /** The same policy the Electron shell sets on app://: the renderer needs nothing from elsewhere. */
@@ -67,7 +71,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAuthRoutes(app, deps.db);
     registerAdminRoutes(app, deps.db);
     registerTeamRoutes(app, deps.db);
-    registerSyncRoutes(app, deps.db);
+    registerSyncRoutes(app, deps.db, { requestsPerMinute: deps.syncRequestsPerMinute });
+    registerSyncLeadRoute(app, deps.db);
     const crm = new CrmDeliverer(deps.db, { log: (message) => app.log.warn(message), ...deps.crm });
     app.decorate('crm', crm);
     if ((deps.crmIntervalMs ?? 5000) > 0) crm.start(deps.crmIntervalMs ?? 5000);

@@ -18,6 +18,12 @@ export function formatDateTime(ms: number, language: string, timeZone?: string):
   }).format(ms);
 }
 
+/** "14:37" today, with the date on other days: for "last synced" where today is the usual case. */
+export function formatRecent(ms: number, language: string, now: number): string {
+  const sameDay = new Date(ms).toDateString() === new Date(now).toDateString();
+  return new Intl.DateTimeFormat(language, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
 /** The lead's wall-clock time, or null for an unknown zone. */
 export function formatLocalTime(ms: number, language: string, timeZone: string): string | null {
   try {

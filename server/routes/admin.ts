@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { CreateTeamBodySchema, CreateUserBodySchema } from '../../shared/model/account';
@@ -6,6 +6,19 @@ import { hashPassword } from '../auth/passwords';
 import type { Database } from '../db/schema';
 import { requireUser } from './auth';
 import { parseBody, sendError } from './http';
+
+/**
+ * PostgreSQL text cannot hold U+0000 and no name needs it: refused as an invalid field on every
+ * database (answers 400 and returns true), not left to fail in the database.
+ */
+function refusedNul(reply: FastifyReply, values: Readonly<Record<string, string>>): boolean {
+  const fields = Object.entries(values)
+    .filter(([, value]) => value.includes('\u0000'))
+    .map(([path]) => ({ path, message: 'text.invalid' }));
+  if (fields.length === 0) return false;
+  void sendError(reply, 400, 'invalid', `Invalid request: ${fields.map((f) => `${f.path}: contains a NUL character`).join('; ')}`, fields);
+  return true;
+}
 
 /** Admins create teams and users. */
 export function registerAdminRoutes(app: FastifyInstance, db: Kysely<Database>): void {
@@ -24,7 +37,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Kysely<Database>):
   app.post('/api/admin/teams', async (request, reply) => {
     if (!(await requireUser(db, request, reply, ['admin']))) return reply;
     const body = parseBody(CreateTeamBodySchema, request, reply);
-    if (!body) return reply;
+    if (!body || refusedNul(reply, { name: body.name })) return reply;
     const team = { id: uuidv7(), name: body.name, created_at: Date.now() };
     await db.insertInto('teams').values(team).execute();
     return reply.code(201).send({ id: team.id, name: team.name });
@@ -33,7 +46,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Kysely<Database>):
   app.post('/api/admin/users', async (request, reply) => {
     if (!(await requireUser(db, request, reply, ['admin']))) return reply;
     const body = parseBody(CreateUserBodySchema, request, reply);
-    if (!body) return reply;
+    if (!body || refusedNul(reply, { name: body.name })) return reply;
     if ((body.role === 'admin') !== (body.teamId === null)) {
       return sendError(reply, 400, 'invalid', 'teamId: admins belong to no team, everyone else to one', [{ path: 'teamId', message: 'admins have none; other roles need one' }]);
     }

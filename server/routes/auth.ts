@@ -24,10 +24,22 @@ export function sessionToken(request: FastifyRequest): string | null {
   return bearerToken(request) ?? (cookie && /^[A-Za-z0-9_-]{20,200}$/.test(cookie) ? cookie : null);
 }
 
+const resolved = new WeakMap<FastifyRequest, Promise<SessionUser | null>>();
+
+/** The caller's account, looked up once per request (the rate limiter and the route both ask). */
+export function resolveUser(db: Kysely<Database>, request: FastifyRequest): Promise<SessionUser | null> {
+  let user = resolved.get(request);
+  if (!user) {
+    const token = sessionToken(request);
+    user = token ? sessionUser(db, token, Date.now()) : Promise.resolve(null);
+    resolved.set(request, user);
+  }
+  return user;
+}
+
 /** Resolves the caller's session; answers 401 (and returns null) without a live one. */
 export async function requireUser(db: Kysely<Database>, request: FastifyRequest, reply: FastifyReply, roles?: readonly Role[]): Promise<SessionUser | null> {
-  const token = sessionToken(request);
-  const user = token ? await sessionUser(db, token, Date.now()) : null;
+  const user = await resolveUser(db, request);
   if (!user) {
     void sendError(reply, 401, 'auth.required', 'Sign in again: the session is missing, expired or revoked.');
     return null;

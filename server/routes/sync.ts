@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { PROTOCOL_VERSION, PullQuerySchema, PushBodySchema } from '../../shared/sync/protocol';
@@ -7,20 +6,23 @@ import type { Database } from '../db/schema';
 import type { Actor } from '../sync/apply';
 import { pull } from '../sync/pull';
 import { push, PushRefused } from '../sync/push';
-import { requireUser, sessionToken } from './auth';
+import { requireUser, resolveUser } from './auth';
 import { parseBody, sendError } from './http';
 
 /** Per signed-in user (per address before that): ten requests a second on average is plenty for sync. */
 export const SYNC_REQUESTS_PER_MINUTE = 600;
 
-const rateLimit = {
-  max: SYNC_REQUESTS_PER_MINUTE,
-  timeWindow: '1 minute',
-  keyGenerator: (request: FastifyRequest) => {
-    const token = sessionToken(request);
-    return token ? `user:${createHash('sha256').update(token).digest('hex')}` : `ip:${request.ip}`;
-  },
-};
+function syncRateLimit(db: Kysely<Database>, max: number) {
+  return {
+    max,
+    timeWindow: '1 minute',
+    // Per account, however many sessions and devices it has; a made-up token counts against its address.
+    keyGenerator: async (request: FastifyRequest) => {
+      const user = await resolveUser(db, request);
+      return user ? `user:${user.id}` : `ip:${request.ip}`;
+    },
+  };
+}
 
 function wrongProtocol(reply: FastifyReply, version: unknown) {
   return sendError(reply, 426, 'protocol.version', `This app speaks sync protocol ${String(version)}; the server speaks ${PROTOCOL_VERSION}. Please update the app.`);
@@ -36,10 +38,11 @@ async function syncActor(db: Kysely<Database>, request: FastifyRequest, reply: F
   return { id: user.id, name: user.name, role: user.role, teamId: user.team_id };
 }
 
-export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>): void {
+export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>, options: { readonly requestsPerMinute?: number | undefined } = {}): void {
+  const rateLimit = syncRateLimit(db, options.requestsPerMinute ?? SYNC_REQUESTS_PER_MINUTE);
   app.post('/api/sync/push', { config: { rateLimit } }, async (request, reply) => {
     const version = (request.body as { protocolVersion?: unknown } | null)?.protocolVersion;
-    if (version !== undefined && version !== PROTOCOL_VERSION) return wrongProtocol(reply, version);
+    if (typeof version === 'number' && version !== PROTOCOL_VERSION) return wrongProtocol(reply, version);
     const actor = await syncActor(db, request, reply);
     if (!actor) return reply;
     const body = parseBody(PushBodySchema, request, reply);
@@ -58,7 +61,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>): 
 
   app.get('/api/sync/pull', { config: { rateLimit } }, async (request, reply) => {
     const version = (request.query as { protocolVersion?: unknown }).protocolVersion;
-    if (version !== undefined && Number(version) !== PROTOCOL_VERSION) return wrongProtocol(reply, version);
+    if (typeof version === 'string' && /^\d+$/.test(version) && Number(version) !== PROTOCOL_VERSION) return wrongProtocol(reply, version);
     const actor = await syncActor(db, request, reply);
     if (!actor) return reply;
     const parsed = PullQuerySchema.safeParse(request.query);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { PublishPlaybookBodySchema, TeamWebhookBodySchema } from '../../shared/model/account';
 import { parsePlaybookFile } from '../../shared/model/playbook';
 import { parseScript } from '../../shared/model/script';
@@ -11,12 +12,15 @@ import { TeamStore } from '../sync/store';
 import { requireUser } from './auth';
 import { parseBody, sendError } from './http';
 
+const TEAM_ID = z.uuid();
+
 /** The team named in the path, for its own lead or an admin; anyone else is refused and logged. */
 async function teamManager(db: Kysely<Database>, request: FastifyRequest<{ Params: { teamId: string } }>, reply: FastifyReply): Promise<{ user: SessionUser; teamId: string } | null> {
   const user = await requireUser(db, request, reply, ['lead', 'admin']);
   if (!user) return null;
   const { teamId } = request.params;
-  const team = await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
+  // Team ids are UUIDs: anything else is no team (and never reaches the database as a parameter).
+  const team = TEAM_ID.safeParse(teamId).success ? await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst() : undefined;
   if (!team || (user.role === 'lead' && user.team_id !== teamId)) {
     if (team) request.log.warn({ userId: user.id, teamId }, 'refused: another team');
     void sendError(reply, 404, 'team.notFound', 'No such team (or not yours).');
@@ -24,6 +28,9 @@ async function teamManager(db: Kysely<Database>, request: FastifyRequest<{ Param
   }
   return { user, teamId };
 }
+
+/** A playbook file may be up to 2 MB of text; as a JSON string (escapes, the wrapper) a little more. */
+export const PLAYBOOK_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 
 export function registerTeamRoutes(app: FastifyInstance, db: Kysely<Database>): void {
   app.get('/api/team', async (request, reply) => {
@@ -46,7 +53,7 @@ export function registerTeamRoutes(app: FastifyInstance, db: Kysely<Database>): 
     return reply.send({ url: body.url, secret });
   });
 
-  app.put<{ Params: { teamId: string } }>('/api/teams/:teamId/playbook', async (request, reply) => {
+  app.put<{ Params: { teamId: string } }>('/api/teams/:teamId/playbook', { bodyLimit: PLAYBOOK_BODY_LIMIT_BYTES }, async (request, reply) => {
     const allowed = await teamManager(db, request, reply);
     if (!allowed) return reply;
     const body = parseBody(PublishPlaybookBodySchema, request, reply);

@@ -54,7 +54,8 @@ type Appliers = { readonly [N in MutationName]: (ctx: ApplyContext, args: Mutati
 
 /** Validates and applies one pushed mutation; throws Rejection when it cannot apply. */
 export async function applyMutation(ctx: ApplyContext, name: string, args: unknown): Promise<void> {
-  if (!(name in MUTATION_ARGS)) throw new Rejection('mutation.unknown', `Unknown change "${name}": this app is newer or older than the server.`);
+  // Own keys only: 'constructor' or 'toString' are in every object, and no mutation.
+  if (!Object.hasOwn(MUTATION_ARGS, name)) throw new Rejection('mutation.unknown', `Unknown change ${JSON.stringify(name)}: this app is newer or older than the server.`);
   const mutation = name as MutationName;
   const parsed = MUTATION_ARGS[mutation].safeParse(args);
   if (!parsed.success) {
@@ -192,6 +193,7 @@ async function createLead(ctx: ApplyContext, lead: Lead): Promise<void> {
 
 async function callFor(ctx: ApplyContext, id: string): Promise<{ call: Entity; lead: Entity }> {
   const call = await ctx.store.get('call', id);
+  if (call && call.teamId !== ctx.actor.teamId) ctx.refusals.push(`call ${id} of another team`);
   if (!call || call.teamId !== ctx.actor.teamId || call.leadId === null) throw new Rejection('call.notFound', `Call ${id} is not on the server.`);
   const lead = await leadFor(ctx, call.leadId, true);
   return { call, lead };
@@ -222,6 +224,7 @@ async function putEvent(ctx: ApplyContext, lead: Entity, event: LeadEvent): Prom
 
 async function handoffFor(ctx: ApplyContext, id: string): Promise<{ entity: Entity; handoff: Handoff }> {
   const entity = await ctx.store.get('handoff', id);
+  if (entity && entity.teamId !== ctx.actor.teamId) ctx.refusals.push(`handoff ${id} of another team`);
   if (!entity || entity.teamId !== ctx.actor.teamId) throw new Rejection('handoff.notFound', `Hand-off ${id} is not on the server.`);
   return { entity, handoff: HandoffSchema.parse(entity.data) };
 }

@@ -65,8 +65,10 @@ export async function push(db: Kysely<Database>, actor: Actor, body: PushBody, n
         results.push({ seq: m.seq, id: m.id, status: 'applied' });
       } catch (error) {
         if (!(error instanceof Rejection)) throw error;
-        await trx.insertInto('sync_rejections').values({ client_id: body.clientId, seq: m.seq, mutation_id: m.id, code: error.code, message: error.message, at: now }).execute();
-        results.push({ seq: m.seq, id: m.id, status: 'rejected', code: error.code, message: error.message });
+        // Messages may quote what the client sent; PostgreSQL text cannot hold U+0000.
+        const message = error.message.replaceAll('\u0000', '\uFFFD');
+        await trx.insertInto('sync_rejections').values({ client_id: body.clientId, seq: m.seq, mutation_id: m.id, code: error.code, message, at: now }).execute();
+        results.push({ seq: m.seq, id: m.id, status: 'rejected', code: error.code, message });
       }
       last = m.seq;
     }

@@ -94,8 +94,9 @@ export class TeamStore {
       .returning('version')
       .executeTakeFirstOrThrow();
     const base = end - mutations;
-    await sql`update sync_entities set version = ${base} - version where team_id = ${this.teamId} and version < 0`.execute(this.trx);
-    await sql`update sync_entities set owner_version = ${base} - owner_version where team_id = ${this.teamId} and owner_version < 0`.execute(this.trx);
+    // A negative owner_version was written by put() in this transaction, with a negative version:
+    // one range of the (team_id, version) index finds every pending row, whatever the team's size.
+    await sql`update sync_entities set version = ${base} - version, owner_version = case when owner_version < 0 then ${base} - owner_version else owner_version end where team_id = ${this.teamId} and version < 0`.execute(this.trx);
     return end;
   }
 }

@@ -122,3 +122,19 @@ export class RawClient {
     }
   }
 }
+
+/** One line of the server's log (pino JSON). */
+export interface LogLine {
+  readonly level: number;
+  readonly msg: string;
+  readonly [field: string]: unknown;
+}
+
+/** Warnings and errors the server logs, kept in memory: pass `logger` to startTeamServer(). */
+export function captureLogs(): { readonly lines: LogLine[]; readonly logger: NonNullable<AppDeps['logger']> } {
+  const lines: LogLine[] = [];
+  return { lines, logger: { level: 'warn', stream: { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) } } };
+}
+
+/** pino's level for error: a request that failed on the server logs at this level or above. */
+export const LOG_ERROR = 50;

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { expect } from 'vitest';
 import { CallSchema } from '../../shared/model/call';
@@ -10,6 +11,7 @@ import { SdrDeskDb } from '../../renderer/db/database';
 import { DEMO_BATCH_ID } from '../../renderer/db/schema';
 import { SyncEngine } from '../../renderer/sync/engine';
 import { signIn } from '../../renderer/sync/account';
+import type { Database } from '../../server/db/schema';
 import { pull } from '../../server/sync/pull';
 import { PASSWORD, startTeamServer, type Account, type TeamServer } from '../helpers/teamServer';
 import { sqliteTestDatabase } from '../helpers/serverDb';
@@ -78,8 +80,8 @@ const strip = <T extends object>(row: T): Omit<T, 'isOpen'> => {
 };
 
 /** What the server holds for this account, as rows of each table. */
-export async function serverView(h: Harness, account: Account): Promise<Record<string, Map<string, unknown>>> {
-  const page = await pull(h.server.db, { id: account.id, name: account.name, role: account.role, teamId: account.teamId! }, 0, Date.now(), 10_000_000);
+export async function serverView(serverDb: Kysely<Database>, account: Account): Promise<Record<string, Map<string, unknown>>> {
+  const page = await pull(serverDb, { id: account.id, name: account.name, role: account.role, teamId: account.teamId! }, 0, Date.now(), 10_000_000);
   const view: Record<string, Map<string, unknown>> = { lead: new Map(), call: new Map(), note: new Map(), event: new Map(), handoff: new Map() };
   for (const change of page.changes) {
     if (change.kind === 'playbook' || change.data === null) continue;
@@ -89,7 +91,7 @@ export async function serverView(h: Harness, account: Account): Promise<Record<s
   return view;
 }
 
-export async function clientView(client: Client): Promise<Record<string, Map<string, unknown>>> {
+export async function clientView(client: Pick<Client, 'db'>): Promise<Record<string, Map<string, unknown>>> {
   const { db } = client;
   const leads = (await db.leads.toArray()).filter((l) => l.importBatchId !== DEMO_BATCH_ID);
   return {
@@ -107,7 +109,7 @@ export async function clientView(client: Client): Promise<Record<string, Map<str
  * held under "needs attention" with the server's reason; the device holds exactly what the
  * server holds for its user; its cursor is not ahead of the server; the queue is empty.
  */
-export async function expectInvariants(h: Harness, clients: readonly Client[]): Promise<void> {
+export async function expectInvariants(h: Pick<Harness, 'teamId'> & { server: { db: Kysely<Database> } }, clients: readonly Pick<Client, 'account' | 'db'>[]): Promise<void> {
   const team = await h.server.db.selectFrom('teams').select('version').where('id', '=', h.teamId).executeTakeFirstOrThrow();
   for (const client of clients) {
     const state = await client.db.syncState.get('local');
@@ -120,7 +122,7 @@ export async function expectInvariants(h: Harness, clients: readonly Client[]): 
       const localRejected = (await client.db.rejections.orderBy('seq').toArray()).map((r) => `${r.seq}:${r.code}`);
       expect(localRejected, `${client.account.name}: refusals shown with their reason`).toEqual(serverRejected);
     }
-    const [server, local] = [await serverView(h, client.account), await clientView(client)];
+    const [server, local] = [await serverView(h.server.db, client.account), await clientView(client)];
     for (const kind of Object.keys(server)) {
       expect(Object.fromEntries(local[kind]!), `${client.account.name}: ${kind} rows converge`).toEqual(Object.fromEntries(server[kind]!));
     }

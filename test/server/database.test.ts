@@ -29,10 +29,10 @@ function webRoot(): string {
 describe.each(DIALECTS)('the team database on %s', (_name, make) => {
   it('migrates an empty database, and a second run changes nothing', async () => {
     const { db } = await open(make);
-    expect(await migrateToLatest(db)).toEqual(['001_accounts']);
-    expect(await migrateToLatest(db)).toEqual(['001_accounts']);
+    expect(await migrateToLatest(db)).toEqual(['001_accounts', '002_sync']);
+    expect(await migrateToLatest(db)).toEqual(['001_accounts', '002_sync']);
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
-    expect(tables).toEqual(expect.arrayContaining(['sessions', 'teams', 'users']));
+    expect(tables).toEqual(expect.arrayContaining(['sessions', 'teams', 'users', 'sync_entities', 'sync_clients', 'sync_rejections', 'crm_deliveries']));
   });
 
   it('keeps rows and constraints the same way on both dialects', async () => {

@@ -1,14 +1,16 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/model/settings';
+import { adminStrings } from '../../features/admin/strings';
 import { importStrings } from '../../features/import/strings';
+import { inboxStrings } from '../../features/inbox/strings';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
 /** Feature namespaces: each feature owns its strings in both languages. */
 const resources = {
-  en: { translation: en, import: importStrings.en },
-  'zh-CN': { translation: zhCN, import: importStrings['zh-CN'] },
+  en: { translation: en, import: importStrings.en, inbox: inboxStrings.en, admin: adminStrings.en },
+  'zh-CN': { translation: zhCN, import: importStrings['zh-CN'], inbox: inboxStrings['zh-CN'], admin: adminStrings['zh-CN'] },
 } as const;
 
 export async function createI18n(language: Language): Promise<i18n> {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../ui/format';
+import { formatRecent } from '../../ui/format';
 import type { SyncOverview } from './queries';
 
 /** The header's one-glance answer to "is my work safe on the server?"; opens the sync panel. */
@@ -23,7 +23,7 @@ export function SyncIndicator({ overview, onOpen }: { readonly overview: SyncOve
                 : status.phase === 'signedOut'
                   ? t('sync.signedOut')
                   : status.lastSyncedAt !== null
-                    ? t('sync.synced', { time: formatDateTime(status.lastSyncedAt, i18n.language) })
+                    ? t('sync.synced', { time: formatRecent(status.lastSyncedAt, i18n.language, Date.now()) })
                     : t('sync.neverSynced');
   const tone = attention ? 'attention' : status.phase === 'idle' ? 'ok' : status.phase === 'syncing' ? 'busy' : 'muted';
   return (
