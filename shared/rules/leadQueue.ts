@@ -4,8 +4,9 @@ import type { Lead, Temperature } from '../model/lead';
  * The queue answers "who do I call next". Its order is kept in an index as (bucket, sort), so the
  * app reads the whole order as keys without loading leads:
  *  - bucket 0: inbound leads nobody has contacted yet, oldest first: speed to lead.
- *  - bucket 1: everyone still to be worked, by priority, then temperature, then least recently
- *    touched, so a lead just called sinks.
+ *  - bucket 1: everyone still to be worked: first the leads sales returned (someone is waiting
+ *    for the SDR's answer), then by priority, then temperature, then least recently touched, so
+ *    a lead just called sinks.
  *  - bucket 2: leads out of the SDR's hands (handed off, accepted, disqualified, do not call).
  * Due call-backs are time-dependent, so they are not in the index: the queue lifts them to just
  * after bucket 0 when it reads (see orderQueue).
@@ -31,6 +32,8 @@ export function queueKey(
   if (lead.kind === 'inbound' && lead.status === 'new' && lead.firstContactedAt === null) {
     return { queueBucket: QUEUE_BUCKET.fresh, queueSort: lead.createdAt };
   }
+  // Below every rank: returned leads, the longest-waiting first.
+  if (lead.status === 'returned') return { queueBucket: QUEUE_BUCKET.working, queueSort: -TIME_SPAN + (lead.lastContactedAt ?? lead.createdAt) };
   const rank = (lead.priority - 1) * 3 + TEMPERATURE_RANK[lead.temperature];
   return { queueBucket: QUEUE_BUCKET.working, queueSort: rank * TIME_SPAN + (lead.lastContactedAt ?? lead.createdAt) };
 }

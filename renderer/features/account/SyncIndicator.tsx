@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../../app/hooks/useNow';
 import { formatRecent } from '../../ui/format';
 import type { SyncOverview } from './queries';
 
 /** The header's one-glance answer to "is my work safe on the server?"; opens the sync panel. */
 export function SyncIndicator({ overview, onOpen }: { readonly overview: SyncOverview; readonly onOpen: () => void }) {
   const { t, i18n } = useTranslation();
+  const now = useNow(60_000);
   const { status, waiting, rejections } = overview;
   const attention = rejections.length > 0 || status.phase === 'error' || status.phase === 'sessionExpired' || status.phase === 'updateRequired';
   const label =
@@ -23,7 +25,7 @@ export function SyncIndicator({ overview, onOpen }: { readonly overview: SyncOve
                 : status.phase === 'signedOut'
                   ? t('sync.signedOut')
                   : status.lastSyncedAt !== null
-                    ? t('sync.synced', { time: formatRecent(status.lastSyncedAt, i18n.language, Date.now()) })
+                    ? t('sync.synced', { time: formatRecent(status.lastSyncedAt, i18n.language, now) })
                     : t('sync.neverSynced');
   const tone = attention ? 'attention' : status.phase === 'idle' ? 'ok' : status.phase === 'syncing' ? 'busy' : 'muted';
   return (

@@ -16,7 +16,7 @@ const ALL_MET: Facts = { need: 'confirmed', decisionMaker: 'CMO Zhang', timeline
 const route: RouteResult = { ruleId: 'automation', owner: { id: 'wang-fang', name: 'Wang Fang' } };
 const DRAFT = 'Need: working on it now\nDecision maker: CMO Zhang\nTimeline: in 1–3 months';
 
-async function renderPanel({ facts = ALL_MET, lead = makeLead({ status: 'working' }), handoff = null }: { facts?: Facts; lead?: Lead; handoff?: Handoff | null } = {}) {
+async function renderPanel({ facts = ALL_MET, lead = makeLead({ status: 'working' }), handoff = null, returned = null }: { facts?: Facts; lead?: Lead; handoff?: Handoff | null; returned?: Handoff | null } = {}) {
   const qualification = qualifyLead(DEFAULT_PLAYBOOK.criteria, { facts, tags: [], lead, requiredMissing: [] });
   const props = {
     onApplyTemperature: vi.fn(),
@@ -25,7 +25,7 @@ async function renderPanel({ facts = ALL_MET, lead = makeLead({ status: 'working
     onNurture: vi.fn(),
     onDisqualify: vi.fn(),
   };
-  await renderWithI18n(<QualificationPanel lead={lead} qualification={qualification} route={route} draftSummary={DRAFT} handoff={handoff} busy={false} {...props} />);
+  await renderWithI18n(<QualificationPanel lead={lead} qualification={qualification} route={route} draftSummary={DRAFT} handoff={handoff} returned={returned} busy={false} {...props} />);
   return { ...props, user: userEvent.setup() };
 }
 
@@ -105,6 +105,16 @@ describe('QualificationPanel', () => {
     await renderPanel({ lead, handoff: makeHandoff(lead, { status: 'recalled' }) });
 
     expect(screen.queryByRole('status', { name: 'Hand-off status' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Hand off to Wang Fang' })).toBeEnabled();
+  });
+
+  it('shows who returned the lead and why, and offers to hand it off again', async () => {
+    const lead = makeLead({ status: 'returned' });
+    await renderPanel({ lead, returned: makeHandoff(lead, { status: 'returned', statusReason: '预算还没批', actedBy: 'Sam Sales' }) });
+
+    const banner = screen.getByRole('alert', { name: 'Returned by sales' });
+    expect(banner).toHaveTextContent('Returned by Sam Sales');
+    expect(banner).toHaveTextContent('Reason: 预算还没批');
     expect(screen.getByRole('button', { name: 'Hand off to Wang Fang' })).toBeEnabled();
   });
 });

@@ -26,8 +26,7 @@ interface HandoffDetailProps {
 }
 
 /** Everything sales needs to decide in one screen: who, why, what was learned, how to reach them. */
-export function HandoffDetail(props: HandoffDetailProps) {
-  const { handoff, now } = props;
+export function HandoffDetail({ handoff, answers, now, me, unsynced, busy, error, region, productLines, tagLabel, onOpenLink, headingRef, onAccept, onReturn }: HandoffDetailProps) {
   const { t, i18n } = useTranslation('inbox');
   const { t: tApp } = useTranslation();
   const lang = i18n.language;
@@ -37,7 +36,7 @@ export function HandoffDetail(props: HandoffDetailProps) {
     <article className="inbox-detail" aria-labelledby="inbox-detail-heading">
       <header className="lead-header">
         <div>
-          <h2 id="inbox-detail-heading" ref={props.headingRef} tabIndex={-1}>
+          <h2 id="inbox-detail-heading" ref={headingRef} tabIndex={-1}>
             {lead?.company ?? t('row.unknownCompany')}
           </h2>
           <p className="lead-person">{lead ? [lead.contactName, lead.title].filter(Boolean).join(' · ') || '—' : '—'}</p>
@@ -53,36 +52,38 @@ export function HandoffDetail(props: HandoffDetailProps) {
         </div>
       </header>
 
-      <AnswerBar {...props} open={open} />
+      <AnswerBar handoff={handoff} me={me} unsynced={unsynced} busy={busy} error={error} open={open} onAccept={onAccept} onReturn={onReturn} />
 
       <div className="inbox-grid">
         <div className="inbox-main">
           <Summary handoff={handoff} />
-          <Answers rows={props.answers} />
+          <Answers rows={answers} />
           <Notes handoff={handoff} />
         </div>
         <div className="inbox-side">
-          {lead ? <ContactChannels lead={lead} region={props.region} onOpenLink={props.onOpenLink} /> : null}
-          <DealFacts handoff={handoff} lead={lead} productLines={props.productLines} />
+          {lead ? <ContactChannels lead={lead} region={region} onOpenLink={onOpenLink} /> : null}
+          <DealFacts handoff={handoff} lead={lead} productLines={productLines} />
           <Criteria handoff={handoff} />
-          <Tags tags={handoff.tags} tagLabel={props.tagLabel} />
+          <Tags tags={handoff.tags} tagLabel={tagLabel} />
         </div>
       </div>
     </article>
   );
 }
 
-function AnswerBar({ handoff, me, unsynced, busy, error, onAccept, onReturn, open }: HandoffDetailProps & { readonly open: boolean }) {
+type AnswerBarProps = Pick<HandoffDetailProps, 'handoff' | 'me' | 'unsynced' | 'busy' | 'error' | 'onAccept' | 'onReturn'> & { readonly open: boolean };
+
+function AnswerBar({ handoff, me, unsynced, busy, error, onAccept, onReturn, open }: AnswerBarProps) {
   const { t, i18n } = useTranslation('inbox');
   if (open) {
     return (
       <section className="inbox-actions" aria-label={t('actions.label')}>
         <div className="row-actions">
           <button type="button" className="btn btn-primary inbox-accept" onClick={onAccept} disabled={busy} aria-keyshortcuts="A" aria-describedby="inbox-accept-hint">
-            ✓ {t('actions.accept')}
+            <span aria-hidden="true">✓</span> {t('actions.accept')}
           </button>
           <button type="button" className="btn" onClick={onReturn} disabled={busy} aria-keyshortcuts="R">
-            ↩ {t('actions.return')}
+            <span aria-hidden="true">↩</span> {t('actions.return')}
           </button>
         </div>
         <p id="inbox-accept-hint" className="field-hint">
