@@ -24,7 +24,7 @@ export function SyncPanel({ overview, transport, onSyncNow, onSignIn, onClose }:
 
   if (confirmUnsent !== null) {
     return (
-      <Dialog title={t('account.signOutTitle')} closeLabel={t('account.cancel')} onClose={() => setConfirmUnsent(null)}>
+      <Dialog title={t('account.signOutTitle')} closeLabel={t('sync.close')} onClose={() => setConfirmUnsent(null)}>
         <p className={confirmUnsent > 0 ? 'form-error' : undefined} role={confirmUnsent > 0 ? 'alert' : undefined}>
           {confirmUnsent > 0 ? t('account.signOutUnsent', { count: confirmUnsent }) : t('account.signOutClean')}
         </p>
