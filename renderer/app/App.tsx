@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { PhoneRegion } from '../../shared/model/phone';
 import { COMMANDS } from '../../shared/ipc/commands';
 import { SignInDialog, SyncIndicator, SyncPanel, useSyncOverview } from '../features/account';
+import { AdminScreen } from '../features/admin';
+import { SalesInbox } from '../features/inbox';
+import { useNow } from './hooks/useNow';
 import { useCallbackReminders } from '../features/call';
 import { DemoOffer, loadDemoLeads } from '../features/demo';
 import { LeadWorkspace, type WorkspaceApi } from '../features/desk';
@@ -24,6 +27,8 @@ export interface SyncControl {
 export function App({ platform, sync }: { readonly platform: Platform; readonly sync: SyncControl }) {
   const { t, i18n } = useTranslation();
   const syncOverview = useSyncOverview();
+  const role = syncOverview.account?.user.role ?? null;
+  const now = useNow(30_000);
   const region = useSetting('defaultPhoneRegion') as PhoneRegion;
   const ownerName = useSetting('ownerName');
   const dialerSetting = useSetting('dialer');
@@ -147,15 +152,19 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <nav className="topbar-actions" aria-label={t('nav.main')}>
-          <button type="button" className="btn btn-primary" onClick={() => openPanel({ mode: 'new' })} aria-keyshortcuts="Control+N">
-            + {t('nav.newLead')}
-          </button>
-          <button type="button" className="btn" onClick={() => setOverlay('import')} aria-keyshortcuts="Control+I">
-            {t('nav.import')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={() => setOverlay('settings')} aria-keyshortcuts="Control+,">
-            ⚙ {t('nav.settings')}
-          </button>
+          {role === 'sales' || role === 'admin' ? null : (
+            <>
+              <button type="button" className="btn btn-primary" onClick={() => openPanel({ mode: 'new' })} aria-keyshortcuts="Control+N">
+                + {t('nav.newLead')}
+              </button>
+              <button type="button" className="btn" onClick={() => setOverlay('import')} aria-keyshortcuts="Control+I">
+                {t('nav.import')}
+              </button>
+              <button type="button" className="btn btn-ghost" onClick={() => setOverlay('settings')} aria-keyshortcuts="Control+,">
+                ⚙ {t('nav.settings')}
+              </button>
+            </>
+          )}
         </nav>
         <div className="topbar-status">
           {syncOverview.account === null ? (
@@ -166,21 +175,31 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
           <SyncIndicator overview={syncOverview} onOpen={() => setOverlay('sync')} />
         </div>
       </header>
+      {role === 'sales' ? (
+        <main className="workspace workspace-inbox">
+          <SalesInbox actorName={syncOverview.account?.user.name ?? ''} tagLabel={tagLabel} now={now} region={region} onOpenLink={openLink} />
+        </main>
+      ) : role === 'admin' ? (
+        <main className="workspace workspace-admin">
+          <AdminScreen server={platform.server} onSignIn={() => setOverlay('signIn')} />
+        </main>
+      ) : (
       <main className="workspace">
-        <LeadQueue region={region} searchRef={searchRef} listRef={listRef} onOpen={openSelected} apiRef={queueApi} tagLabel={tagLabel} />
-        <LeadPanel
-          region={region}
-          ownerName={ownerName}
-          onOpenLink={openLink}
-          onDial={(e164) => workspaceApi.current?.dial(e164)}
-          tagLabel={tagLabel}
-          renderWorkspace={(lead, now) => (
-            <LeadWorkspace key={lead.id} lead={lead} region={region} sdr={ownerName} dialerSetting={dialerSetting} openExternal={openExternal} now={now} apiRef={workspaceApi} tagLabel={tagLabel} />
-          )}
-          headingRef={headingRef}
-          formRef={formRef}
-        />
-      </main>
+          <LeadQueue region={region} searchRef={searchRef} listRef={listRef} onOpen={openSelected} apiRef={queueApi} tagLabel={tagLabel} />
+          <LeadPanel
+            region={region}
+            ownerName={ownerName}
+            onOpenLink={openLink}
+            onDial={(e164) => workspaceApi.current?.dial(e164)}
+            tagLabel={tagLabel}
+            renderWorkspace={(lead, now) => (
+              <LeadWorkspace key={lead.id} lead={lead} region={region} sdr={ownerName} dialerSetting={dialerSetting} openExternal={openExternal} now={now} apiRef={workspaceApi} tagLabel={tagLabel} />
+            )}
+            headingRef={headingRef}
+            formRef={formRef}
+          />
+        </main>
+      )}
       {toast ? (
         <div className="toast" role="status">
           {toast}
@@ -205,8 +224,8 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
         />
       ) : null}
       {overlay === 'settings' ? <SettingsDialog onClose={() => setOverlay('none')} onLoadDemo={() => void loadDemo()} onMessage={showToast} /> : null}
-      {overlay === 'none' && offerDemo && anyLeads === false ? (
-        <DemoOffer onImport={() => setOverlay('import')} onLoaded={(count) => showToast(t('demo.loaded', { count }))} />
+      {overlay === 'none' && offerDemo && anyLeads === false && role !== 'sales' && role !== 'admin' ? (
+        <DemoOffer onImport={() => setOverlay('import')} onSignIn={() => setOverlay('signIn')} onLoaded={(count) => showToast(t('demo.loaded', { count }))} />
       ) : null}
     </div>
   );

@@ -170,6 +170,7 @@ export const en = {
     offerBody: 'Your lead queue is empty. Load a demo set of Chinese and English B2B leads to look around, or import your own CSV.',
     load: 'Load demo data',
     import: 'Import a CSV',
+    signIn: 'Sign in to my team',
     dismiss: 'Start empty',
     loading: 'Loading demo leads…',
     loaded: '{{count}} demo leads loaded',

@@ -171,6 +171,7 @@ export const zhCN: Strings = {
     offerBody: '线索队列还是空的。可以加载一组中英文 B2B 演示线索先熟悉一下，或导入你自己的 CSV。',
     load: '加载演示数据',
     import: '导入 CSV',
+    signIn: '登录我的团队',
     dismiss: '从空白开始',
     loading: '正在加载演示线索…',
     loaded: '已加载 {{count}} 条演示线索',

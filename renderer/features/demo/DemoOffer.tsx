@@ -7,10 +7,12 @@ import { loadDemoLeads } from './mutations';
 interface DemoOfferProps {
   readonly onImport: () => void;
   readonly onLoaded: (count: number) => void;
+  /** Teams with a server: their leads arrive by signing in. */
+  readonly onSignIn: () => void;
 }
 
 /** Shown once on a fresh, empty profile so a newcomer sees a working queue at once. */
-export function DemoOffer({ onImport, onLoaded }: DemoOfferProps) {
+export function DemoOffer({ onImport, onLoaded, onSignIn }: DemoOfferProps) {
   const { t } = useTranslation();
   const [loading, setLoading] = useState(false);
   const dismiss = () => void writeSetting('demoOffered', true);
@@ -23,6 +25,16 @@ export function DemoOffer({ onImport, onLoaded }: DemoOfferProps) {
         <>
           <button type="button" className="btn" onClick={dismiss}>
             {t('demo.dismiss')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              void writeSetting('demoOffered', true);
+              onSignIn();
+            }}
+          >
+            {t('demo.signIn')}
           </button>
           <button
             type="button"

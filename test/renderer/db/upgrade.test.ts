@@ -42,7 +42,7 @@ describe('schema upgrades', () => {
 
     const db = new SdrDeskDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.leads.get(lead.id)).toMatchObject({ company: 'Contoso 咨询' });
     expect(await db.outbox.count()).toBe(1);
     expect(await db.settings.get('ownerName')).toEqual({ key: 'ownerName', value: '王芳' });
@@ -51,6 +51,8 @@ describe('schema upgrades', () => {
     expect(await db.calls.where('isOpen').equals(1).count()).toBe(0);
     expect(await db.notes.where('[leadId+createdAt]').between([lead.id, 0], [lead.id, Infinity]).count()).toBe(0);
     expect(await db.drafts.count()).toBe(0);
+    // v4: the queue waiting for the first sync is kept; refused changes have their table.
+    expect(await db.rejections.where('leadId').equals(lead.id).count()).toBe(0);
     await db.delete();
   });
 

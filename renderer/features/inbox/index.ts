@@ -1,0 +1,1 @@
+export { SalesInbox, type SalesInboxProps } from './ui/SalesInbox';
