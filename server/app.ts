@@ -29,6 +29,8 @@ export interface AppDeps {
   readonly crm?: CrmDelivererOptions;
   /** Sync requests each signed-in user may make per minute (default SYNC_REQUESTS_PER_MINUTE). */
   readonly syncRequestsPerMinute?: number;
+  /** Sign-in attempts per minute per address (tests and screenshot scripts sign in often). */
+  readonly loginAttemptsPerMinute?: number;
 }
 
 /** The same policy the Electron shell sets on app://: the renderer needs nothing from elsewhere. */
@@ -68,7 +70,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
   if (deps.db) {
-    registerAuthRoutes(app, deps.db);
+    registerAuthRoutes(app, deps.db, { attemptsPerMinute: deps.loginAttemptsPerMinute });
     registerAdminRoutes(app, deps.db);
     registerTeamRoutes(app, deps.db);
     registerSyncRoutes(app, deps.db, { requestsPerMinute: deps.syncRequestsPerMinute });

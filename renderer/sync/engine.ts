@@ -116,6 +116,11 @@ export class SyncEngine {
       await this.setStatus({ phase: 'signedOut', message: '', retryAt: null });
       return;
     }
+    // Admins belong to no team: they manage accounts online and have nothing to sync.
+    if ((account.value as { user?: { role?: string } }).user?.role === 'admin') {
+      await this.setStatus({ phase: 'idle', message: '', retryAt: null });
+      return;
+    }
     await this.setStatus({ phase: 'syncing', message: '', retryAt: null });
     try {
       let playbook: PublishedPlaybook | null = null;

@@ -52,8 +52,8 @@ export async function requireUser(db: Kysely<Database>, request: FastifyRequest,
   return user;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, db: Kysely<Database>): void {
-  app.post('/api/auth/login', { config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } } }, async (request, reply) => {
+export function registerAuthRoutes(app: FastifyInstance, db: Kysely<Database>, options: { readonly attemptsPerMinute?: number | undefined } = {}): void {
+  app.post('/api/auth/login', { config: { rateLimit: { max: options.attemptsPerMinute ?? LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } } }, async (request, reply) => {
     const body = parseBody(LoginBodySchema, request, reply);
     if (!body) return reply;
     const user = await db

@@ -9,8 +9,10 @@ export function SyncIndicator({ overview, onOpen }: { readonly overview: SyncOve
   const now = useNow(60_000);
   const { status, waiting, rejections } = overview;
   const attention = rejections.length > 0 || status.phase === 'error' || status.phase === 'sessionExpired' || status.phase === 'updateRequired';
-  const label =
-    status.phase === 'sessionExpired'
+  const admin = overview.account?.user.role === 'admin';
+  const label = admin
+    ? t('account.signedInAs', { name: overview.account?.user.name ?? '', role: t('account.role.admin') })
+    : status.phase === 'sessionExpired'
       ? t('sync.sessionExpired')
       : status.phase === 'updateRequired'
         ? t('sync.updateRequired')
@@ -27,7 +29,7 @@ export function SyncIndicator({ overview, onOpen }: { readonly overview: SyncOve
                   : status.lastSyncedAt !== null
                     ? t('sync.synced', { time: formatRecent(status.lastSyncedAt, i18n.language, now) })
                     : t('sync.neverSynced');
-  const tone = attention ? 'attention' : status.phase === 'idle' ? 'ok' : status.phase === 'syncing' ? 'busy' : 'muted';
+  const tone = admin ? 'ok' : attention ? 'attention' : status.phase === 'idle' ? 'ok' : status.phase === 'syncing' ? 'busy' : 'muted';
   return (
     <button type="button" className={`sync-indicator sync-${tone}`} onClick={onOpen} aria-label={`${t('sync.indicator')}: ${label}${waiting > 0 ? `, ${t('sync.waiting', { count: waiting })}` : ''}`}>
       <span className="status-dot" aria-hidden="true" />
