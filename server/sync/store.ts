@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Selectable, type Transaction } from 'kysely';
 import type { Database, EntityKindColumn, SyncEntitiesTable } from '../db/schema';
 
 /** A synced record as the push handler works on it: the JSON parsed, the clocks as a map. */
@@ -87,6 +87,16 @@ export class TeamStore {
    */
   async finish(mutations: number): Promise<number | null> {
     if (!this.wrote) return null;
+    if (this.trx.getExecutor().adapter instanceof PostgresAdapter) {
+      // PostgreSQL: the counter and the swap in one statement, so the counter's row lock, which
+      // every push of the team waits for, is held for this round trip and the commit only.
+      const { rows } = await sql<{ version: number }>`with counter as (update teams set version = version + ${mutations} where id = ${this.teamId} returning version),
+        swapped as (update sync_entities set version = counter.version - ${mutations} - sync_entities.version, owner_version = case when sync_entities.owner_version < 0 then counter.version - ${mutations} - sync_entities.owner_version else sync_entities.owner_version end
+          from counter where sync_entities.team_id = ${this.teamId} and sync_entities.version < 0 returning 1)
+        select version from counter`.execute(this.trx);
+      if (!rows[0]) throw new Error(`Team ${this.teamId} has no change counter.`);
+      return rows[0].version;
+    }
     const { version: end } = await this.trx
       .updateTable('teams')
       .set((eb) => ({ version: eb('version', '+', mutations) }))

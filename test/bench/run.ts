@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the local store and the queue at 100,000 leads, in real Chromium, each figure
- * printed beside its floor (raw IndexedDB on the same data) measured in the same run. Prints
- * figures; never fails on a timing.
+ * printed beside its floor (raw IndexedDB on the same data) measured in the same run; then the
+ * team server's sync (syncBench.ts). Prints figures; never fails on a timing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -17,6 +17,7 @@ import { CHROMIUM_PATH } from '../helpers/chromium';
 import { indexedDbSettled, rawSingleDurablePuts, timeHandoffClick, timeKeystrokes, trackIndexedDbActivity } from './callProbes';
 import { rawGetAll, rawIndexLookups, rawPut, timeFilters, timeSearches } from './pageProbes';
 import { benchQueries, importCsvRows } from './benchData';
+import { runSyncBench } from './syncBench';
 
 const LEADS = Number(process.env['BENCH_LEADS'] ?? 100_000);
 const IMPORT_ROWS = Number(process.env['BENCH_IMPORT_ROWS'] ?? 50_000);
@@ -174,6 +175,9 @@ try {
   await app.close();
   rmSync(profile, { recursive: true, force: true });
 }
+
+// The team server's sync: push, pull and 200 clients at once, on SQLite and PostgreSQL (BENCH_SYNC=0 skips).
+if (process.env['BENCH_SYNC'] !== '0') await runSyncBench(report);
 
 /**
  * Opens the first lead in the queue's window that can be handed off and was not opened before;

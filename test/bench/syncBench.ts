@@ -10,16 +10,18 @@
  * - a fresh client pulls 100,000 leads, page by page until more=false; floor: one
  *   `select * from sync_entities where team_id = ?` of the same rows.
  * - load: 200 SDRs of one team, each with its own session, each looping push (1–5 mutations on its
- *   own leads) then pull from its cursor, paced to one request every BENCH_SYNC_PACE_MS (200 ms:
- *   5 requests/s per user, under the sync routes' 600/min limit).
+ *   own leads) then pull from its cursor, each paced to one request every 750 ms (a busy SDR as the
+ *   app syncs) and then every 200 ms (5 requests/s per user, under the sync routes' 600/min).
  *
  * Knobs: BENCH_SYNC_SCALE (0.1 shrinks counts, clients and duration), BENCH_SYNC_PUSH,
  * BENCH_SYNC_PULL, BENCH_SYNC_CLIENTS, BENCH_SYNC_SECONDS, BENCH_SYNC_PACE_MS,
  * BENCH_SYNC_DIALECTS (sqlite,postgresql), BENCH_SYNC_PARTS (push,pull,load), BENCH_SYNC_CPU_PROF
- * (a folder: the server process writes a V8 .cpuprofile there when it stops).
+ * (a folder: the server process writes a V8 .cpuprofile there when it stops), BENCH_SYNC_SERVER
+ * (another server entry script, to try a variant).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -47,13 +49,19 @@ const PUSH_COUNT = Number(env['BENCH_SYNC_PUSH'] ?? Math.max(MAX_PUSH_BATCH, Mat
 const PULL_COUNT = Number(env['BENCH_SYNC_PULL'] ?? Math.max(PULL_PAGE_SIZE, Math.round(100_000 * SCALE)));
 const CLIENTS = Number(env['BENCH_SYNC_CLIENTS'] ?? Math.max(2, Math.round(200 * SCALE)));
 const LOAD_SECONDS = Number(env['BENCH_SYNC_SECONDS'] ?? (SCALE >= 1 ? 15 : 5));
-const PACE_MS = Number(env['BENCH_SYNC_PACE_MS'] ?? 200);
+/**
+ * Requests per client: every 750 ms is a busy SDR as the app syncs (push + pull 1.5 s after each
+ * change); every 200 ms is the stress the sync routes' rate limit still allows (5/s of 10/s).
+ */
+const PACES_MS = (env['BENCH_SYNC_PACE_MS'] ?? '750,200').split(',').map(Number);
 const LEADS_PER_CLIENT = 20;
+const FLOOR_RUNS = 3;
 const DIALECT_NAMES = (env['BENCH_SYNC_DIALECTS'] ?? 'sqlite,postgresql').toLowerCase().split(',');
 const PARTS = (env['BENCH_SYNC_PARTS'] ?? 'push,pull,load').toLowerCase().split(',');
 const CPU_PROFILE_DIR = env['BENCH_SYNC_CPU_PROF'];
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const SERVER_SCRIPT = fileURLToPath(new URL('./syncServer.ts', import.meta.url));
+/** The server's entry; another script (same protocol: prints `listening <port>`) tries a variant. */
+const SERVER_SCRIPT = env['BENCH_SYNC_SERVER'] ?? fileURLToPath(new URL('./syncServer.ts', import.meta.url));
 /** BENCHMARKS.md, "Sync": PouchDB replicating to a local CouchDB-compatible server. */
 const POUCHDB = { creates: 5_100, edits: 5_800, pull: 68_000 };
 const GOAL = { creates: 2_500, edits: 2_500, pull: 20_000, p99: 200 };
@@ -206,49 +214,67 @@ class HttpError extends Error {
   }
 }
 
-function serverTiming(res: Response): number {
-  const match = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
-  return match ? Number(match[1]) : NaN;
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+  /** What the server said it spent on the request (its Server-Timing header), in ms. */
+  readonly serverMs: number;
 }
 
-/** Numbers mutations and stamps clocks like the app; talks to the server with fetch. */
+const serverTiming = (header: string | string[] | null | undefined) => Number(/dur=([\d.]+)/.exec(String(header ?? ''))?.[1] ?? NaN);
+
+/** fetch, or node:http through the client's own agent (one keep-alive connection per SDR). */
+async function send(url: string, method: 'GET' | 'POST', headers: Record<string, string>, body: string | undefined, agent: Agent | undefined): Promise<Answer> {
+  if (!agent) {
+    const res = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
+    return { status: res.status, serverMs: serverTiming(res.headers.get('server-timing')), body: await res.text() };
+  }
+  return new Promise<Answer>((resolve, reject) => {
+    const req = httpRequest(url, { method, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, serverMs: serverTiming(res.headers['server-timing']), body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Numbers mutations and stamps clocks like the app; talks to the server over HTTP. */
 class SyncClient {
   readonly clientId = uuidv7();
   private seq = 0;
   private counter = 0;
   cursor = 0;
-  /** What the server said it spent on the last request (its Server-Timing header), in ms. */
   serverMs = NaN;
-  arrived = '';
 
   constructor(
     private readonly baseUrl: string,
     readonly user: BenchUser,
+    /** Without one, fetch (its shared connection pool). */
+    readonly agent?: Agent,
   ) {}
 
   mutation<N extends MutationName>(name: N, args: MutationArgs<N>, at: number = Date.now()): PushMutation {
     return { seq: ++this.seq, id: uuidv7(), name, args, hlc: encodeHlc({ wallMs: at, counter: this.counter++, clientId: this.clientId }), createdAt: at };
   }
 
+  private async call(method: 'GET' | 'POST', path: string, body?: string): Promise<string> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.user.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const answer = await send(`${this.baseUrl}${path}`, method, headers, body, this.agent);
+    this.serverMs = answer.serverMs;
+    if (answer.status !== 200) throw new HttpError(answer.status, answer.body);
+    return answer.body;
+  }
+
   async push(mutations: readonly PushMutation[]): Promise<PushResponse> {
-    const res = await fetch(`${this.baseUrl}/api/sync/push`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${this.user.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: this.clientId, protocolVersion: PROTOCOL_VERSION, mutations }),
-    });
-    this.serverMs = serverTiming(res);
-    this.arrived = res.headers.get('x-arrived') ?? '';
-    if (res.status !== 200) throw new HttpError(res.status, await res.text());
-    return (await res.json()) as PushResponse;
+    return JSON.parse(await this.call('POST', '/api/sync/push', JSON.stringify({ clientId: this.clientId, protocolVersion: PROTOCOL_VERSION, mutations }))) as PushResponse;
   }
 
   /** One page from the stored cursor; the cursor moves to the page's. */
   async pull(): Promise<PullResponse> {
-    const res = await fetch(`${this.baseUrl}/api/sync/pull?cursor=${this.cursor}&protocolVersion=${PROTOCOL_VERSION}`, { headers: { authorization: `Bearer ${this.user.token}` } });
-    this.serverMs = serverTiming(res);
-    this.arrived = res.headers.get('x-arrived') ?? '';
-    if (res.status !== 200) throw new HttpError(res.status, await res.text());
-    const page = (await res.json()) as PullResponse;
+    const page = JSON.parse(await this.call('GET', `/api/sync/pull?cursor=${this.cursor}&protocolVersion=${PROTOCOL_VERSION}`)) as PullResponse;
     this.cursor = page.cursor;
     return page;
   }
@@ -324,7 +350,7 @@ async function pushBench(dialect: string, make: MakeDatabase, report: Report, pa
     console.log(
       `  ${createTimes.length} + ${editTimes.length} requests of ${MAX_PUSH_BATCH}; per request p50 ${ms(pct(createTimes, 50))} / ${ms(pct(editTimes, 50))}` +
         ` · server CPU ${(cpu1 - cpu0).toFixed(2)} s / ${(cpu2 - cpu1).toFixed(2)} s` +
-        ` · floor with multi-row inserts of 500: ${secs(floor.bulkInsertMs)} (floor = one insert per row, one transaction)`,
+        ` · floors (median of ${FLOOR_RUNS}): one insert / update per row in one transaction; with multi-row inserts of 500 instead: ${secs(floor.bulkInsertMs)}`,
     );
   } finally {
     await proc?.stop();
@@ -332,8 +358,24 @@ async function pushBench(dialect: string, make: MakeDatabase, report: Report, pa
   }
 }
 
-/** The same rows straight into a fresh database of the dialect, each in one transaction. */
-async function pushFloor(make: MakeDatabase, teamId: string, created: readonly Row[], edited: readonly Row[]): Promise<{ insertMs: number; updateMs: number; bulkInsertMs: number }> {
+interface PushFloor {
+  readonly insertMs: number;
+  readonly updateMs: number;
+  readonly bulkInsertMs: number;
+}
+
+/** The median of FLOOR_RUNS floors, each on fresh databases: one slow disk flush does not set it. */
+async function pushFloor(make: MakeDatabase, teamId: string, created: readonly Row[], edited: readonly Row[]): Promise<PushFloor> {
+  const runs: PushFloor[] = [];
+  for (let i = 0; i < FLOOR_RUNS; i++) runs.push(await pushFloorOnce(make, teamId, created, edited));
+  return { insertMs: pct(runs.map((r) => r.insertMs), 50), updateMs: pct(runs.map((r) => r.updateMs), 50), bulkInsertMs: pct(runs.map((r) => r.bulkInsertMs), 50) };
+}
+
+/**
+ * The same rows straight into a fresh database of the dialect, in one transaction: one insert per
+ * row, then (the edits) one update per row; and, for reference, multi-row inserts of 500.
+ */
+async function pushFloorOnce(make: MakeDatabase, teamId: string, created: readonly Row[], edited: readonly Row[]): Promise<PushFloor> {
   const bulk = await freshDb(make);
   let bulkInsertMs: number;
   try {
@@ -367,18 +409,42 @@ async function pushFloor(make: MakeDatabase, teamId: string, created: readonly R
 
 // ——— 2. pull ———
 
+/** `n` leads of `owner`, as their pushes would have left them, versions 1…n. */
+async function seedLeads(target: BenchDb, owner: BenchUser, n: number, seed: number): Promise<void> {
+  const now = Date.now();
+  const seedClient = uuidv7();
+  const rows = generateDemoLeads({ count: n, seed, now, uniqueContacts: true }).map((lead, i) => leadRow(lead, owner, i + 1, encodeHlc({ wallMs: now - n + i, counter: 0, clientId: seedClient })));
+  await insertRows(target.db, rows);
+  await target.db.updateTable('teams').set({ version: n }).where('id', '=', owner.teamId).execute();
+  if (target.test.target.kind === 'postgres') await sql`analyze`.execute(target.db);
+}
+
+/** One `select * from sync_entities where team_id = ?`, every row read into memory. */
+async function selectFloor(db: Kysely<Database>, teamId: string): Promise<number> {
+  const started = performance.now();
+  const n = (await db.selectFrom('sync_entities').selectAll().where('team_id', '=', teamId).execute()).length;
+  const elapsed = performance.now() - started;
+  if (n !== PULL_COUNT) throw new Error(`the floor read ${n} rows, expected ${PULL_COUNT}`);
+  return elapsed;
+}
+
+/** The same select streamed row by row (SQLite: better-sqlite3's iterate), nothing kept. */
+async function streamedFloor(db: Kysely<Database>, teamId: string): Promise<number> {
+  const started = performance.now();
+  let n = 0;
+  for await (const row of db.selectFrom('sync_entities').selectAll().where('team_id', '=', teamId).stream()) n += row.data.length > 0 ? 1 : 0;
+  const elapsed = performance.now() - started;
+  if (n !== PULL_COUNT) throw new Error(`the streamed floor read ${n} rows, expected ${PULL_COUNT}`);
+  return elapsed;
+}
+
 async function pullBench(dialect: string, make: MakeDatabase, report: Report, passwordHash: string): Promise<void> {
   const server = await freshDb(make);
   let proc: ServerProcess | null = null;
   try {
     const teamId = await addTeam(server.db, '华东销售发展');
     const [sdr] = await addSdrs(server.db, teamId, 1, passwordHash);
-    const now = Date.now();
-    const seedClient = uuidv7();
-    const rows = generateDemoLeads({ count: PULL_COUNT, seed: 21, now, uniqueContacts: true }).map((lead, i) => leadRow(lead, sdr!, i + 1, encodeHlc({ wallMs: now - PULL_COUNT + i, counter: 0, clientId: seedClient })));
-    await insertRows(server.db, rows);
-    await server.db.updateTable('teams').set({ version: PULL_COUNT }).where('id', '=', teamId).execute();
-    if (server.test.target.kind === 'postgres') await sql`analyze`.execute(server.db);
+    await seedLeads(server, sdr!, PULL_COUNT, 21);
     proc = await startServer(server.test.target);
     // Warm the route with a client that is up to date.
     const warm = new SyncClient(proc.baseUrl, sdr!);
@@ -404,15 +470,11 @@ async function pullBench(dialect: string, make: MakeDatabase, report: Report, pa
     proc = null;
 
     const floors: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      const all = await server.db.selectFrom('sync_entities').selectAll().where('team_id', '=', teamId).execute();
-      floors.push(performance.now() - t);
-      if (all.length !== PULL_COUNT) throw new Error(`the floor read ${all.length} rows`);
-    }
+    for (let i = 0; i < 3; i++) floors.push(await selectFloor(server.db, teamId));
     const floor = pct(floors, 50);
+    const streamed = server.test.target.kind === 'sqlite' ? ` · the same select streamed row by row: ${ms(await streamedFloor(server.db, teamId))}` : '';
     report(`pull ${count(PULL_COUNT)} leads, fresh client (${dialect})`, secs(pullMs), ms(floor), ratio(pullMs, floor), `goal ≤ ${secs(GOAL.pull)} · PouchDB ${secs(POUCHDB.pull)} (${ratio(POUCHDB.pull, pullMs)} faster)`);
-    console.log(`  ${pageTimes.length} pages of ${PULL_PAGE_SIZE}; per page p50 ${ms(pct(pageTimes, 50))}, max ${ms(Math.max(...pageTimes))} · server CPU ${cpu.toFixed(2)} s (floor: one select of the team's rows, median of 3)`);
+    console.log(`  ${pageTimes.length} pages of ${PULL_PAGE_SIZE}; per page p50 ${ms(pct(pageTimes, 50))}, max ${ms(Math.max(...pageTimes))} · server CPU ${cpu.toFixed(2)} s · floor: one select of the team's rows into one array, median of 3${streamed}`);
   } finally {
     await proc?.stop();
     await closeDb(server);
@@ -420,7 +482,6 @@ async function pullBench(dialect: string, make: MakeDatabase, report: Report, pa
 }
 
 // ——— 3. load ———
-const DEBUG: { kind: string; start: number; ms: number; server: number; desk: string; arrived: string; epoch: number }[] = [];
 
 interface LoadStats {
   readonly push: number[];
@@ -507,17 +568,11 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** Runs `work` over `items` with at most `limit` at a time. */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
-}
-
 async function loadBench(dialect: string, make: MakeDatabase, report: Report, passwordHash: string): Promise<void> {
+  const setupStarted = performance.now();
   const server = await freshDb(make);
   let proc: ServerProcess | null = null;
+  const agents: Agent[] = [];
   try {
     const teamId = await addTeam(server.db, '华东销售发展');
     const users = await addSdrs(server.db, teamId, CLIENTS, passwordHash);
@@ -530,85 +585,100 @@ async function loadBench(dialect: string, make: MakeDatabase, report: Report, pa
     if (server.test.target.kind === 'postgres') await sql`analyze`.execute(server.db);
     proc = await startServer(server.test.target);
     const baseUrl = proc.baseUrl;
-    const desks = users.map((user, i) => new Desk(new SyncClient(baseUrl, user), allLeads.slice(i * LEADS_PER_CLIENT, (i + 1) * LEADS_PER_CLIENT), mulberry32(1000 + i)));
-
-    // Every desk has synced before: its first pull and one push, not measured.
-    await pool(desks, 20, async (desk) => {
-      for (let more = true; more; ) more = (await desk.pull()).more;
-      await desk.client.push(desk.batch());
+    // Each SDR's app has its own keep-alive connection to the server.
+    const desks = users.map((user, i) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      agents.push(agent);
+      return new Desk(new SyncClient(baseUrl, user, agent), allLeads.slice(i * LEADS_PER_CLIENT, (i + 1) * LEADS_PER_CLIENT), mulberry32(1000 + i));
     });
-
-    const stats: LoadStats = { push: [], pull: [], pushServer: [], pullServer: [], errors: new Map(), mutations: 0, rejected: 0, changes: 0 };
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
-    const cpu0 = proc.cpuSeconds();
-    const machine0 = machineCpu();
-    const generator0 = process.cpuUsage();
-    const start = performance.now();
-    const deadline = start + LOAD_SECONDS * 1000;
-    let lastDone = start;
-    const timed = async (kind: 'push' | 'pull', client: SyncClient, work: () => Promise<void>) => {
-      const started = performance.now();
-      try {
-        await work();
-        stats[kind].push(performance.now() - started);
-        stats[kind === 'push' ? 'pushServer' : 'pullServer'].push(client.serverMs);
-        DEBUG.push({ kind, start: started - start, ms: performance.now() - started, server: client.serverMs, desk: client.user.name, arrived: client.arrived, epoch: performance.timeOrigin + started });
-      } catch (error) {
-        const key = `${kind} ${error instanceof HttpError ? error.status : error instanceof Error ? error.message : String(error)}`;
-        stats.errors.set(key, (stats.errors.get(key) ?? 0) + 1);
-      }
-      lastDone = Math.max(lastDone, performance.now());
-      // Paced: the next request starts PACE_MS after this one started (at once if it took longer).
-      await sleep(started + PACE_MS - performance.now());
-    };
+    // Every desk has synced before (its first pull and one push), all at once: not measured.
     await Promise.all(
-      desks.map(async (desk, i) => {
-        await sleep((i / desks.length) * PACE_MS * 2);
-        while (performance.now() < deadline) {
-          const batch = desk.batch();
-          await timed('push', desk.client, async () => {
-            const res = await desk.client.push(batch);
-            stats.mutations += batch.length;
-            stats.rejected += res.results.filter((r) => r.status === 'rejected').length;
-          });
-          if (performance.now() >= deadline) break;
-          await timed('pull', desk.client, async () => {
-            const page = await desk.pull();
-            stats.changes += page.changes.length;
-          });
-        }
+      desks.map(async (desk) => {
+        for (let more = true; more; ) more = (await desk.pull()).more;
+        await desk.client.push(desk.batch());
       }),
     );
-    const elapsed = (lastDone - start) / 1000;
-    console.log(DEBUG.sort((a, b) => b.ms - a.ms).slice(0, 25).map((d) => `${d.kind} start ${d.start.toFixed(0)} ms ${d.ms.toFixed(0)} server ${d.server} ${d.desk} request-event +${(Number(d.arrived.split(' ')[0]) - d.epoch).toFixed(0)} conn +${(Number(d.arrived.split(' ')[1]) - d.epoch).toFixed(0)}`).join('\n'));
-    const cpu = proc.cpuSeconds() - cpu0;
-    const machine1 = machineCpu();
-    const generator = process.cpuUsage(generator0);
-    lag.disable();
+    console.log(`  load set-up (${CLIENTS} accounts and sessions, ${count(rows.length)} leads, server start, first syncs): ${secs(performance.now() - setupStarted)}`);
+    for (const pace of PACES_MS) await loadWindow(dialect, report, proc, desks, pace);
     // Every desk catches up (not measured): each record it wrote must have come back to it.
-    await pool(desks, 20, async (desk) => {
-      for (let more = true; more; ) more = (await desk.pull()).more;
-    });
-    const missing = desks.reduce((n, desk) => n + [...desk.written].filter((key) => !desk.pulled.has(key)).length, 0);
-
-    const rate = (n: number) => `${(n / elapsed).toFixed(0)} req/s`;
-    const label = `${CLIENTS} clients (${dialect})`;
-    report(`load ${label}: push p50`, ms(pct(stats.push, 50)), ms(pct(stats.pushServer, 50)), '', `${rate(stats.push.length)}, ${(stats.mutations / elapsed).toFixed(0)} mutations/s`);
-    report(`load ${label}: push p99`, ms(pct(stats.push, 99)), ms(pct(stats.pushServer, 99)), '', `≤ ${GOAL.p99} ms`);
-    report(`load ${label}: pull p50`, ms(pct(stats.pull, 50)), ms(pct(stats.pullServer, 50)), '', `${rate(stats.pull.length)}, ${(stats.changes / elapsed).toFixed(0)} changes/s`);
-    report(`load ${label}: pull p99`, ms(pct(stats.pull, 99)), ms(pct(stats.pullServer, 99)), '', `≤ ${GOAL.p99} ms`);
-    const errors = [...stats.errors].map(([k, v]) => `${k} ×${v}`).join(', ') || 'none';
-    console.log(
-      `  ${elapsed.toFixed(1)} s, ${rate(stats.push.length + stats.pull.length)} in all, pacing 1 request per ${PACE_MS} ms per client (limit ${SYNC_REQUESTS_PER_MINUTE}/min)` +
-        ` · push max ${ms(Math.max(...stats.push))}, pull max ${ms(Math.max(...stats.pull))} · rejected mutations ${stats.rejected} · records written but never pulled back ${missing} · errors ${errors}` +
-        ` · server process CPU ${((cpu / elapsed) * 100).toFixed(0)}% of one core, machine ${(((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100).toFixed(0)}% of ${cpus().length} cores` +
-        ` · load generator CPU ${(((generator.user + generator.system) / 1e6 / elapsed) * 100).toFixed(0)}%, event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms`,
+    await Promise.all(
+      desks.map(async (desk) => {
+        for (let more = true; more; ) more = (await desk.pull()).more;
+      }),
     );
+    const missing = desks.reduce((n, desk) => n + [...desk.written].filter((key) => !desk.pulled.has(key)).length, 0);
+    if (missing > 0) console.log(`  WRONG: ${missing} records written by a desk never came back in its pulls`);
   } finally {
+    for (const agent of agents) agent.destroy();
     await proc?.stop();
     await closeDb(server);
   }
+}
+
+/**
+ * Every desk loops push (1–5 mutations) then pull from its cursor for LOAD_SECONDS, one request
+ * started every `pace` ms (at once when the last took longer), starts spread over the first pace.
+ */
+async function loadWindow(dialect: string, report: Report, proc: ServerProcess, desks: readonly Desk[], pace: number): Promise<void> {
+  const stats: LoadStats = { push: [], pull: [], pushServer: [], pullServer: [], errors: new Map(), mutations: 0, rejected: 0, changes: 0 };
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const cpu0 = proc.cpuSeconds();
+  const machine0 = machineCpu();
+  const generator0 = process.cpuUsage();
+  const start = performance.now();
+  const deadline = start + LOAD_SECONDS * 1000;
+  let lastDone = start;
+  const timed = async (kind: 'push' | 'pull', client: SyncClient, work: () => Promise<void>) => {
+    const started = performance.now();
+    try {
+      await work();
+      stats[kind].push(performance.now() - started);
+      stats[kind === 'push' ? 'pushServer' : 'pullServer'].push(client.serverMs);
+    } catch (error) {
+      const key = `${kind} ${error instanceof HttpError ? error.status : error instanceof Error ? error.message : String(error)}`;
+      stats.errors.set(key, (stats.errors.get(key) ?? 0) + 1);
+    }
+    lastDone = Math.max(lastDone, performance.now());
+    await sleep(started + pace - performance.now());
+  };
+  await Promise.all(
+    desks.map(async (desk, i) => {
+      await sleep((i / desks.length) * pace);
+      while (performance.now() < deadline) {
+        const batch = desk.batch();
+        await timed('push', desk.client, async () => {
+          const res = await desk.client.push(batch);
+          stats.mutations += batch.length;
+          stats.rejected += res.results.filter((r) => r.status === 'rejected').length;
+        });
+        if (performance.now() >= deadline) break;
+        await timed('pull', desk.client, async () => {
+          const page = await desk.pull();
+          stats.changes += page.changes.length;
+        });
+      }
+    }),
+  );
+  const elapsed = (lastDone - start) / 1000;
+  const cpu = proc.cpuSeconds() - cpu0;
+  const machine1 = machineCpu();
+  const generator = process.cpuUsage(generator0);
+  lag.disable();
+
+  const rate = (n: number) => `${(n / elapsed).toFixed(0)} req/s`;
+  const label = `load ${desks.length} × ${pace} ms (${dialect}):`;
+  const server = (xs: number[], p: number) => `server-side ${ms(pct(xs, p))}`;
+  report(`${label} push p50`, ms(pct(stats.push, 50)), '', '', `${server(stats.pushServer, 50)} · ${rate(stats.push.length)}, ${(stats.mutations / elapsed).toFixed(0)} mutations/s`);
+  report(`${label} push p99`, ms(pct(stats.push, 99)), '', '', `≤ ${GOAL.p99} ms · ${server(stats.pushServer, 99)}`);
+  report(`${label} pull p50`, ms(pct(stats.pull, 50)), '', '', `${server(stats.pullServer, 50)} · ${rate(stats.pull.length)}, ${(stats.changes / elapsed).toFixed(0)} changes/s`);
+  report(`${label} pull p99`, ms(pct(stats.pull, 99)), '', '', `≤ ${GOAL.p99} ms · ${server(stats.pullServer, 99)}`);
+  const errors = [...stats.errors].map(([k, v]) => `${k} ×${v}`).join(', ') || 'none';
+  console.log(
+    `  ${elapsed.toFixed(1)} s, ${rate(stats.push.length + stats.pull.length)} answered of ${((desks.length * 1000) / pace).toFixed(0)} req/s offered (1 request per ${pace} ms per client; limit ${SYNC_REQUESTS_PER_MINUTE}/min)` +
+      ` · max push ${ms(Math.max(...stats.push))}, pull ${ms(Math.max(...stats.pull))} · rejected mutations ${stats.rejected} · errors ${errors}\n` +
+      `  CPU: server process ${((cpu / elapsed) * 100).toFixed(0)}% of one core, load generator ${(((generator.user + generator.system) / 1e6 / elapsed) * 100).toFixed(0)}% (event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms), machine ${(((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100).toFixed(0)}% of ${cpus().length} cores`,
+  );
 }
 
 // ——— entry ———
@@ -616,7 +686,7 @@ async function loadBench(dialect: string, make: MakeDatabase, report: Report, pa
 export async function runSyncBench(report: Report = printReport): Promise<void> {
   const passwordHash = await hashPassword('a long enough bench password');
   console.log(
-    `\nSync · server in its own process on 127.0.0.1 · push ${count(PUSH_COUNT)} · pull ${count(PULL_COUNT)} · load ${CLIENTS} clients × ${LOAD_SECONDS} s · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+    `\nSync · server in its own process on 127.0.0.1 · push ${count(PUSH_COUNT)} · pull ${count(PULL_COUNT)} · load ${CLIENTS} clients × ${LOAD_SECONDS} s per pacing · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
   );
   console.log(`${'work'.padEnd(40)} ${'SDR Desk'.padStart(14)} ${'floor'.padStart(14)} ${'ratio'.padStart(8)}  target`);
   for (const [dialect, make] of DIALECTS) {

@@ -24,11 +24,7 @@ const received = new WeakMap<object, number>();
 app.addHook('onRequest', async (request) => {
   received.set(request.raw, performance.now());
 });
-const arrived = new WeakMap<object, number>();
-app.server.on('request', (req) => arrived.set(req, performance.timeOrigin + performance.now()));
-app.server.on('connection', (socket) => arrived.set(socket, performance.timeOrigin + performance.now()));
 app.addHook('onSend', async (request, reply) => {
-  reply.header('x-arrived', `${arrived.get(request.raw) ?? 0} ${arrived.get(request.raw.socket) ?? 0}`);
   reply.header('server-timing', `app;dur=${(performance.now() - (received.get(request.raw) ?? performance.now())).toFixed(2)}`);
 });
 app.addHook('onClose', async () => db.destroy());
