@@ -105,8 +105,9 @@ async function setOwner(ctx: ApplyContext, lead: Entity, owner: Member | Actor |
   }
 }
 
+/** A stored lead: validated when it was written (writeLeadFields, createLead), so read as is. */
 function leadData(entity: Entity): Lead {
-  return LeadSchema.parse(entity.data);
+  return entity.data as unknown as Lead;
 }
 
 function newEntity(ctx: ApplyContext, kind: Entity['kind'], id: string, lead: Entity, data: object): Entity {
@@ -114,7 +115,7 @@ function newEntity(ctx: ApplyContext, kind: Entity['kind'], id: string, lead: En
 }
 
 async function requireNew(ctx: ApplyContext, kind: Entity['kind'], id: string): Promise<void> {
-  if (await ctx.store.get(kind, id)) throw new Rejection(`${kind}.exists`, `This ${kind} (${id}) is already on the server.`);
+  if (await ctx.store.exists(kind, id)) throw new Rejection(`${kind}.exists`, `This ${kind} (${id}) is already on the server.`);
 }
 
 const equalJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -140,7 +141,7 @@ async function writeLeadFields(ctx: ApplyContext, lead: Entity, patch: Readonly<
       else lost.push(overwrite(ctx, lead.id, field, value, ctx.actor.name));
       continue;
     }
-    const [clock, writer] = clocks[field] ?? ['', ''];
+    const [clock, writer] = clocks[field] ?? clocks[ALL_FIELDS] ?? ['', ''];
     if (equalJson(data[field], value)) {
       if (ctx.hlc > clock) clocks[field] = [ctx.hlc, ctx.actor.name];
       continue;
@@ -176,8 +177,11 @@ async function leadUpdateOwner(ctx: ApplyContext, lead: Entity, owner: string | 
   if (member.id !== lead.ownerId) await setOwner(ctx, lead, member);
 }
 
-function allFieldClocks(ctx: ApplyContext, lead: Lead): Record<string, readonly [string, string]> {
-  return Object.fromEntries(Object.keys(lead).map((field) => [field, [ctx.hlc, ctx.actor.name] as const]));
+/** The clock of every field not written since the lead was created: one entry, not one per field. */
+const ALL_FIELDS = '*';
+
+function allFieldClocks(ctx: ApplyContext): Record<string, readonly [string, string]> {
+  return { [ALL_FIELDS]: [ctx.hlc, ctx.actor.name] };
 }
 
 async function createLead(ctx: ApplyContext, lead: Lead): Promise<void> {
@@ -188,7 +192,7 @@ async function createLead(ctx: ApplyContext, lead: Lead): Promise<void> {
     owner = ctx.members.find((m) => (m.role === 'sdr' || m.role === 'lead') && (m.name.toLowerCase() === name || m.email === name)) ?? null;
   }
   const data: Lead = { ...lead, owner: owner?.name ?? '' };
-  await ctx.store.put({ kind: 'lead', id: lead.id, teamId: ctx.actor.teamId, leadId: lead.id, ownerId: owner?.id ?? null, salesId: null, data, clocks: allFieldClocks(ctx, data), deleted: false });
+  await ctx.store.put({ kind: 'lead', id: lead.id, teamId: ctx.actor.teamId, leadId: lead.id, ownerId: owner?.id ?? null, salesId: null, data, clocks: allFieldClocks(ctx), deleted: false });
 }
 
 async function callFor(ctx: ApplyContext, id: string): Promise<{ call: Entity; lead: Entity }> {

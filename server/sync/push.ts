@@ -4,7 +4,7 @@ import { MAX_CLOCK_AHEAD_MS, type MutationResult, type PushBody, type PushRespon
 import { enqueueCrmDelivery } from '../crm/webhook';
 import type { Database } from '../db/schema';
 import { applyMutation, Rejection, type Actor, type ApplyContext, type Member } from './apply';
-import { inSavepoint, TeamStore } from './store';
+import { TeamStore } from './store';
 
 export class PushRefused extends Error {
   constructor(
@@ -57,11 +57,11 @@ export async function push(db: Kysely<Database>, actor: Actor, body: PushBody, n
         continue;
       }
       if (m.seq !== last + 1) break;
-      store.beginMutation(applied++);
+      const index = applied++;
       const ctx: ApplyContext = { store, actor, hlc: m.hlc, now, members, refusals, onAccepted: (handoff) => enqueueCrmDelivery(trx, store, handoff, now) };
       try {
         checkClock(m.hlc, now);
-        await inSavepoint(trx, () => applyMutation(ctx, m.name, m.args));
+        await store.runMutation(index, () => applyMutation(ctx, m.name, m.args));
         results.push({ seq: m.seq, id: m.id, status: 'applied' });
       } catch (error) {
         if (!(error instanceof Rejection)) throw error;

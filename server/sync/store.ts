@@ -27,6 +27,9 @@ const PENDING_MARK = 0;
 export class TeamStore {
   private mutationIndex = PENDING_MARK;
   private wrote = false;
+  /** Inside runMutation(): a savepoint is opened before the mutation's first write. */
+  private inMutation = false;
+  private savepointOpen = false;
 
   constructor(
     readonly trx: Transaction<Database>,
@@ -38,9 +41,44 @@ export class TeamStore {
     this.mutationIndex = index + 1;
   }
 
+  /**
+   * Runs one pushed mutation: a mutation that fails leaves no trace of its writes. The savepoint
+   * is opened only before the first write, so the many mutations refused while still reading,
+   * and the reads before a write, cost no savepoint round trips.
+   */
+  async runMutation<T>(index: number, work: () => Promise<T>): Promise<T> {
+    this.beginMutation(index);
+    this.inMutation = true;
+    try {
+      const result = await work();
+      if (this.savepointOpen) await sql`release savepoint mutation`.execute(this.trx);
+      return result;
+    } catch (error) {
+      if (this.savepointOpen) {
+        await sql`rollback to savepoint mutation`.execute(this.trx);
+        await sql`release savepoint mutation`.execute(this.trx);
+      }
+      throw error;
+    } finally {
+      this.inMutation = false;
+      this.savepointOpen = false;
+    }
+  }
+
+  /** Every write of a mutation, in this store or beside it (the CRM queue), calls this first. */
+  async beforeWrite(): Promise<void> {
+    if (!this.inMutation || this.savepointOpen) return;
+    await sql`savepoint mutation`.execute(this.trx);
+    this.savepointOpen = true;
+  }
+
   async get(kind: EntityKindColumn, id: string): Promise<Entity | null> {
     const row = await this.trx.selectFrom('sync_entities').selectAll().where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
     return row ? toEntity(row) : null;
+  }
+
+  async exists(kind: EntityKindColumn, id: string): Promise<boolean> {
+    return (await this.trx.selectFrom('sync_entities').select('team_id').where('kind', '=', kind).where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
   async byLead(kind: EntityKindColumn, leadId: string): Promise<Entity[]> {
@@ -49,6 +87,7 @@ export class TeamStore {
   }
 
   async put(entity: Entity, options: { ownerChanged?: boolean } = {}): Promise<void> {
+    await this.beforeWrite();
     const version = -this.mutationIndex;
     const row = {
       kind: entity.kind,
@@ -123,18 +162,4 @@ function toEntity(row: Selectable<SyncEntitiesTable>): Entity {
     clocks: row.clocks ? (JSON.parse(row.clocks) as Record<string, readonly [string, string]>) : {},
     deleted: row.deleted === 1,
   };
-}
-
-/** Runs `work` inside a savepoint: a mutation that fails leaves no trace of its partial writes. */
-export async function inSavepoint<T>(trx: Transaction<Database>, work: () => Promise<T>): Promise<T> {
-  await sql`savepoint mutation`.execute(trx);
-  try {
-    const result = await work();
-    await sql`release savepoint mutation`.execute(trx);
-    return result;
-  } catch (error) {
-    await sql`rollback to savepoint mutation`.execute(trx);
-    await sql`release savepoint mutation`.execute(trx);
-    throw error;
-  }
 }
