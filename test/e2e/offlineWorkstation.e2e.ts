@@ -49,9 +49,14 @@ describe('the offline workstation in browser mode', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('lead-heading');
 
     // Pick a demo lead and find it again by its mobile number typed in another format.
-    await queue.getByRole('option').nth(3).click();
-    const company = (await page.getByRole('article').getByRole('heading', { level: 2 }).textContent())!;
+    const picked = queue.getByRole('option').nth(3);
+    await picked.click();
+    const pickedText = (await picked.textContent())!;
+    const heading = page.getByRole('article').getByRole('heading', { level: 2 });
     const callButton = page.getByRole('button', { name: /^Call / }).first();
+    // The lead panel follows the click (one render for heading and call bar): wait for it.
+    await expect.poll(async () => pickedText.startsWith((await heading.textContent()) ?? '\u0000')).toBe(true);
+    const company = (await heading.textContent())!;
     const shown = (await callButton.getAttribute('aria-label'))!.replace(/^Call /, '');
     const digits = shown.replace(/\D/g, '');
     // A national (Chinese) number is shown without '+': retype it with the country code and dashes.
