@@ -23,12 +23,14 @@ export async function enqueueCrmDelivery(trx: Transaction<Database>, store: Team
   if (!team?.crm_webhook_url) return;
   const data = HandoffSchema.parse(handoff.data);
   const payload = JSON.stringify({ event: 'handoff.accepted', handoff: { ...data, crm: undefined } });
-  await store.beforeWrite();
-  await trx
-    .insertInto('crm_deliveries')
-    .values({ handoff_id: handoff.id, team_id: handoff.teamId, url: team.crm_webhook_url, payload, status: 'pending', attempts: 0, next_attempt_at: now, last_error: '', updated_at: now })
-    .onConflict((oc) => oc.column('handoff_id').doNothing())
-    .execute();
+  const url = team.crm_webhook_url;
+  store.defer((tx) =>
+    tx
+      .insertInto('crm_deliveries')
+      .values({ handoff_id: handoff.id, team_id: handoff.teamId, url, payload, status: 'pending', attempts: 0, next_attempt_at: now, last_error: '', updated_at: now })
+      .onConflict((oc) => oc.column('handoff_id').doNothing())
+      .execute(),
+  );
   handoff.data = { ...handoff.data, crm: { status: 'pending', attempts: 0, lastError: '', at: now } satisfies CrmDelivery };
   await store.put(handoff);
 }

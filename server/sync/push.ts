@@ -47,6 +47,7 @@ export async function push(db: Kysely<Database>, actor: Actor, body: PushBody, n
         : (await trx.selectFrom('sync_rejections').select(['seq', 'code', 'message']).where('client_id', '=', body.clientId).where('seq', 'in', seen).execute()).map((r) => [r.seq, r]),
     );
     const store = new TeamStore(trx, actor.teamId);
+    await store.readAhead(mutations.filter((m) => m.seq > client.last_seq).flatMap((m) => referencedIds(m.args)));
     const results: MutationResult[] = [];
     let last = client.last_seq;
     let applied = 0;
@@ -92,4 +93,23 @@ function checkClock(hlc: string, now: number): void {
     const span = minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${minutes} minutes`;
     throw new Rejection('clock.ahead', `This change was saved while your computer's clock was ${span} ahead of the server. Check the clock, then send it again.`);
   }
+}
+
+/**
+ * The record ids a mutation's arguments name (its lead, its own new records, the call or hand-off
+ * it answers), found by shape so that it needs no per-mutation code; only a read-ahead hint.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function referencedIds(args: unknown): string[] {
+  const ids: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 2 || value === null || typeof value !== 'object') return;
+    for (const [field, inner] of Object.entries(value)) {
+      if ((field === 'id' || field === 'leadId') && typeof inner === 'string' && UUID.test(inner)) ids.push(inner);
+      else if (!Array.isArray(inner)) visit(inner, depth + 1);
+    }
+  };
+  visit(args, 0);
+  return ids;
 }

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Selectable, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Database, EntityKindColumn, SyncEntitiesTable } from '../db/schema';
 
 /** A synced record as the push handler works on it: the JSON parsed, the clocks as a map. */
@@ -15,81 +15,127 @@ export interface Entity {
   deleted: boolean;
 }
 
-const PENDING_MARK = 0;
+/** Rows per multi-row insert: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const FLUSH_CHUNK = 500;
+
+interface PendingWrite {
+  readonly entity: Entity;
+  /** Position of the mutation that wrote it last in the batch (1-based): its version offset. */
+  readonly mutation: number;
+  readonly ownerChanged: boolean;
+}
+
+type Deferred = { readonly mutation: number; readonly run: (trx: Transaction<Database>) => Promise<unknown> };
 
 /**
- * The push handler's view of one team's records inside its transaction. Writes carry a negative
- * placeholder version (minus the mutation's position in the batch); finish() takes the team's
- * next versions under the counter's row lock and swaps them in with one statement, so that lock
- * is held only for the end of the transaction and versions commit in order (a pull never moves
- * its cursor past a version still being written).
+ * The push handler's view of one team's records inside its transaction. Writes wait in memory
+ * until finish(): a mutation that fails is undone by dropping its writes (no savepoints), reads
+ * see the batch's own writes first, and finish() takes the team's next versions under the
+ * counter's row lock and writes every row once, with its final version, in multi-row upserts.
+ * Versions commit in order, so a pull never moves its cursor past a version still being written.
  */
 export class TeamStore {
-  private mutationIndex = PENDING_MARK;
-  private wrote = false;
-  /** Inside runMutation(): a savepoint is opened before the mutation's first write. */
-  private inMutation = false;
-  private savepointOpen = false;
+  private mutation = 1;
+  private pending = new Map<string, PendingWrite>();
+  private readonly deferred: Deferred[] = [];
+  /** Rows read ahead for the batch (kind:id → row), and ids known to have no row at all. */
+  private readonly known = new Map<string, Entity>();
+  private readonly absent = new Set<string>();
 
   constructor(
     readonly trx: Transaction<Database>,
     readonly teamId: string,
   ) {}
 
-  /** The mutation about to run; its writes get the version that belongs to this position. */
+  /** The mutation about to run (0-based); its writes get the version that belongs to this position. */
   beginMutation(index: number): void {
-    this.mutationIndex = index + 1;
+    this.mutation = index + 1;
   }
 
-  /**
-   * Runs one pushed mutation: a mutation that fails leaves no trace of its writes. The savepoint
-   * is opened only before the first write, so the many mutations refused while still reading,
-   * and the reads before a write, cost no savepoint round trips.
-   */
+  /** Runs one pushed mutation: if it throws, none of its writes happen. */
   async runMutation<T>(index: number, work: () => Promise<T>): Promise<T> {
     this.beginMutation(index);
-    this.inMutation = true;
+    const before = new Map(this.pending);
+    const deferred = this.deferred.length;
     try {
-      const result = await work();
-      if (this.savepointOpen) await sql`release savepoint mutation`.execute(this.trx);
-      return result;
+      return await work();
     } catch (error) {
-      if (this.savepointOpen) {
-        await sql`rollback to savepoint mutation`.execute(this.trx);
-        await sql`release savepoint mutation`.execute(this.trx);
-      }
+      this.pending = before;
+      this.deferred.length = deferred;
       throw error;
-    } finally {
-      this.inMutation = false;
-      this.savepointOpen = false;
     }
   }
 
-  /** Every write of a mutation, in this store or beside it (the CRM queue), calls this first. */
-  async beforeWrite(): Promise<void> {
-    if (!this.inMutation || this.savepointOpen) return;
-    await sql`savepoint mutation`.execute(this.trx);
-    this.savepointOpen = true;
+  /** A write beside the synced records (the CRM queue), made at finish() if its mutation applied. */
+  defer(run: Deferred['run']): void {
+    this.deferred.push({ mutation: this.mutation, run });
+  }
+
+  /**
+   * Reads the rows a batch will touch in a few queries instead of one per mutation. Reads after
+   * this are answered from memory; the batch's own writes still come first.
+   */
+  async readAhead(ids: Iterable<string>): Promise<void> {
+    const wanted = [...new Set(ids)].filter((id) => !this.absent.has(id));
+    for (let i = 0; i < wanted.length; i += FLUSH_CHUNK) {
+      const chunk = wanted.slice(i, i + FLUSH_CHUNK);
+      const rows = await this.trx.selectFrom('sync_entities').selectAll().where('id', 'in', chunk).execute();
+      const found = new Set<string>();
+      for (const row of rows) {
+        this.known.set(key(row.kind, row.id), toEntity(row));
+        found.add(row.id);
+      }
+      for (const id of chunk) if (!found.has(id)) this.absent.add(id);
+    }
   }
 
   async get(kind: EntityKindColumn, id: string): Promise<Entity | null> {
+    const pending = this.pending.get(key(kind, id));
+    if (pending) return { ...pending.entity };
+    const known = this.known.get(key(kind, id));
+    if (known) return { ...known };
+    if (this.absent.has(id)) return null;
     const row = await this.trx.selectFrom('sync_entities').selectAll().where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
     return row ? toEntity(row) : null;
   }
 
   async exists(kind: EntityKindColumn, id: string): Promise<boolean> {
+    if (this.pending.has(key(kind, id)) || this.known.has(key(kind, id))) return true;
+    if (this.absent.has(id)) return false;
     return (await this.trx.selectFrom('sync_entities').select('team_id').where('kind', '=', kind).where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
   async byLead(kind: EntityKindColumn, leadId: string): Promise<Entity[]> {
     const rows = await this.trx.selectFrom('sync_entities').selectAll().where('lead_id', '=', leadId).where('kind', '=', kind).where('team_id', '=', this.teamId).execute();
-    return rows.map(toEntity);
+    const found = new Map(rows.map((row) => [key(row.kind, row.id), toEntity(row)]));
+    for (const [k, write] of this.pending) {
+      if (write.entity.kind === kind && write.entity.leadId === leadId && write.entity.teamId === this.teamId) found.set(k, { ...write.entity });
+    }
+    return [...found.values()];
   }
 
+  // Async so callers need not know writes are buffered.
   async put(entity: Entity, options: { ownerChanged?: boolean } = {}): Promise<void> {
-    await this.beforeWrite();
-    const version = -this.mutationIndex;
-    const row = {
+    const k = key(entity.kind, entity.id);
+    const ownerChanged = (options.ownerChanged ?? false) || (this.pending.get(k)?.ownerChanged ?? false);
+    this.pending.set(k, { entity: { ...entity }, mutation: this.mutation, ownerChanged });
+  }
+
+  /**
+   * Writes the batch: takes `mutations` numbers after the team's counter (one per mutation) and
+   * stores each row with the number of the mutation that last wrote it. Returns the team's new
+   * version, or null when nothing was written.
+   */
+  async finish(mutations: number): Promise<number | null> {
+    if (this.pending.size === 0 && this.deferred.length === 0) return null;
+    const { version: end } = await this.trx
+      .updateTable('teams')
+      .set((eb) => ({ version: eb('version', '+', mutations) }))
+      .where('id', '=', this.teamId)
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    const base = end - mutations;
+    const rows = [...this.pending.values()].map(({ entity, mutation, ownerChanged }) => ({
       kind: entity.kind,
       id: entity.id,
       team_id: entity.teamId,
@@ -99,56 +145,35 @@ export class TeamStore {
       data: JSON.stringify(entity.data),
       clocks: Object.keys(entity.clocks).length > 0 ? JSON.stringify(entity.clocks) : null,
       deleted: entity.deleted ? 1 : 0,
-      version,
-      ...(options.ownerChanged ? { owner_version: version } : {}),
-    };
-    await this.trx
-      .insertInto('sync_entities')
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(['kind', 'id']).doUpdateSet({
-          owner_id: row.owner_id,
-          sales_id: row.sales_id,
-          data: row.data,
-          clocks: row.clocks,
-          deleted: row.deleted,
-          version,
-          ...(options.ownerChanged ? { owner_version: version } : {}),
-        }),
-      )
-      .execute();
-    this.wrote = true;
-  }
-
-  /**
-   * Gives this transaction's writes their versions: `mutations` numbers after the team's counter,
-   * one per mutation of the batch. Returns the team's new version.
-   */
-  async finish(mutations: number): Promise<number | null> {
-    if (!this.wrote) return null;
-    if (this.trx.getExecutor().adapter instanceof PostgresAdapter) {
-      // PostgreSQL: the counter and the swap in one statement, so the counter's row lock, which
-      // every push of the team waits for, is held for this round trip and the commit only.
-      const { rows } = await sql<{ version: number }>`with counter as (update teams set version = version + ${mutations} where id = ${this.teamId} returning version),
-        swapped as (update sync_entities set version = counter.version - ${mutations} - sync_entities.version, owner_version = case when sync_entities.owner_version < 0 then counter.version - ${mutations} - sync_entities.owner_version else sync_entities.owner_version end
-          from counter where sync_entities.team_id = ${this.teamId} and sync_entities.version < 0 returning 1)
-        select version from counter`.execute(this.trx);
-      if (!rows[0]) throw new Error(`Team ${this.teamId} has no change counter.`);
-      return rows[0].version;
+      version: base + mutation,
+      // 0: the owner did not change here, keep the stored value (see the update below).
+      owner_version: ownerChanged ? base + mutation : 0,
+    }));
+    for (let i = 0; i < rows.length; i += FLUSH_CHUNK) {
+      await this.trx
+        .insertInto('sync_entities')
+        .values(rows.slice(i, i + FLUSH_CHUNK))
+        .onConflict((oc) =>
+          oc.columns(['kind', 'id']).doUpdateSet({
+            owner_id: (eb) => eb.ref('excluded.owner_id'),
+            sales_id: (eb) => eb.ref('excluded.sales_id'),
+            data: (eb) => eb.ref('excluded.data'),
+            clocks: (eb) => eb.ref('excluded.clocks'),
+            deleted: (eb) => eb.ref('excluded.deleted'),
+            version: (eb) => eb.ref('excluded.version'),
+            owner_version: sql<number>`case when excluded.owner_version > 0 then excluded.owner_version else sync_entities.owner_version end`,
+          }),
+        )
+        .execute();
     }
-    const { version: end } = await this.trx
-      .updateTable('teams')
-      .set((eb) => ({ version: eb('version', '+', mutations) }))
-      .where('id', '=', this.teamId)
-      .returning('version')
-      .executeTakeFirstOrThrow();
-    const base = end - mutations;
-    // A negative owner_version was written by put() in this transaction, with a negative version:
-    // one range of the (team_id, version) index finds every pending row, whatever the team's size.
-    await sql`update sync_entities set version = ${base} - version, owner_version = case when owner_version < 0 then ${base} - owner_version else owner_version end where team_id = ${this.teamId} and version < 0`.execute(this.trx);
+    for (const { run } of this.deferred) await run(this.trx);
+    this.pending.clear();
+    this.deferred.length = 0;
     return end;
   }
 }
+
+const key = (kind: string, id: string) => `${kind}:${id}`;
 
 function toEntity(row: Selectable<SyncEntitiesTable>): Entity {
   return {
