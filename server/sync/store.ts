@@ -1,4 +1,5 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
+import { ENTITY_KINDS } from '../../shared/sync/protocol';
 import type { Database, EntityKindColumn, SyncEntitiesTable } from '../db/schema';
 
 /** A synced record as the push handler works on it: the JSON parsed, the clocks as a map. */
@@ -79,7 +80,8 @@ export class TeamStore {
     const wanted = [...new Set(ids)].filter((id) => !this.absent.has(id));
     for (let i = 0; i < wanted.length; i += FLUSH_CHUNK) {
       const chunk = wanted.slice(i, i + FLUSH_CHUNK);
-      const rows = await this.trx.selectFrom('sync_entities').selectAll().where('id', 'in', chunk).execute();
+      // Naming every kind lets the (kind, id) primary key answer: id alone has no index.
+      const rows = await this.trx.selectFrom('sync_entities').selectAll().where('kind', 'in', ENTITY_KINDS).where('id', 'in', chunk).execute();
       const found = new Set<string>();
       for (const row of rows) {
         this.known.set(key(row.kind, row.id), toEntity(row));
