@@ -3,7 +3,7 @@ import { HandoffSchema } from '../../shared/model/handoff';
 import { LeadSchema } from '../../shared/model/lead';
 import { LeadEventSchema } from '../../shared/model/leadEvent';
 import { NoteSchema } from '../../shared/model/note';
-import type { Change, PullResponse } from '../../shared/sync/protocol';
+import { isEntityKind, type Change, type EntityKind, type PullResponse } from '../../shared/sync/protocol';
 import { z } from 'zod';
 import { affectedLeadId, DEMO_BATCH_ID, mutationTables, newSyncState, reapplyPending, toLeadRow, withServerTime, type SdrDeskDb } from '../db';
 
@@ -72,7 +72,12 @@ async function clearSynced(db: SdrDeskDb): Promise<void> {
 }
 
 /** Returns the lead the change touched, the playbook it carried, 'unreadable', or null. */
-async function applyChange(db: SdrDeskDb, change: Change): Promise<string | PublishedPlaybook | 'unreadable' | null> {
+type KnownChange = Change & { readonly kind: EntityKind };
+
+async function applyChange(db: SdrDeskDb, wire: Change): Promise<string | PublishedPlaybook | 'unreadable' | null> {
+  const { kind } = wire;
+  if (!isEntityKind(kind)) return 'unreadable';
+  const change: KnownChange = { ...wire, kind };
   if (change.data === null) return removeRow(db, change);
   switch (change.kind) {
     case 'lead': {
@@ -112,7 +117,7 @@ async function applyChange(db: SdrDeskDb, change: Change): Promise<string | Publ
   }
 }
 
-async function removeRow(db: SdrDeskDb, change: Change): Promise<string | null> {
+async function removeRow(db: SdrDeskDb, change: KnownChange): Promise<string | null> {
   switch (change.kind) {
     case 'lead':
       // Gone or given to someone else: the lead leaves with everything recorded on it.

@@ -49,9 +49,17 @@ export type PushResponse = z.infer<typeof PushResponseSchema>;
 export const ENTITY_KINDS = ['lead', 'call', 'note', 'event', 'handoff', 'playbook'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-/** A row the client stores as it is; `data: null` means it is gone (deleted, or no longer yours). */
+export function isEntityKind(kind: string): kind is EntityKind {
+  return (ENTITY_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * A row the client stores as it is; `data: null` means it is gone (deleted, or no longer yours).
+ * The kind is any string on the wire: a client skips kinds newer than itself instead of failing
+ * the whole page, so the server can add kinds without a new protocol version.
+ */
 export const ChangeSchema = z.object({
-  kind: z.enum(ENTITY_KINDS),
+  kind: z.string().min(1).max(40),
   id: z.string().min(1).max(80),
   data: z.unknown(),
 });

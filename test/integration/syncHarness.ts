@@ -85,7 +85,9 @@ export async function serverView(serverDb: Kysely<Database>, account: Account): 
   const view: Record<string, Map<string, unknown>> = { lead: new Map(), call: new Map(), note: new Map(), event: new Map(), handoff: new Map() };
   for (const change of page.changes) {
     if (change.kind === 'playbook' || change.data === null) continue;
-    const schema = { lead: LeadSchema, call: CallSchema, note: NoteSchema, event: LeadEventSchema, handoff: HandoffSchema }[change.kind];
+    const schemas: Record<string, { parse(data: unknown): unknown }> = { lead: LeadSchema, call: CallSchema, note: NoteSchema, event: LeadEventSchema, handoff: HandoffSchema };
+    const schema = schemas[change.kind];
+    if (!schema) throw new Error(`the server sent an unknown kind: ${change.kind}`);
     view[change.kind]!.set(change.id, schema.parse(change.data));
   }
   return view;

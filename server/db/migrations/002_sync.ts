@@ -11,7 +11,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('teams').addColumn('crm_webhook_secret', 'text').execute();
   await db.schema
     .createTable('sync_entities')
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('lead', 'call', 'note', 'event', 'handoff', 'playbook')`))
+    // No CHECK on kind: a later release adds kinds (reviews…) without rebuilding this table,
+    // which SQLite would need to change a constraint. The server's types keep kinds in line.
+    .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
     .addColumn('lead_id', 'text')
