@@ -40,7 +40,7 @@ import { openSession } from '../../server/auth/sessions';
 import { migrateToLatest, openDatabase, type DatabaseTarget } from '../../server/db/database';
 import type { Database, SyncEntitiesTable } from '../../server/db/schema';
 import { SYNC_REQUESTS_PER_MINUTE } from '../../server/routes/sync';
-import { generateDemoLeads } from '../../renderer/features/demo/demoLeads';
+import { generateDemoLeads, mulberry32 } from '../../renderer/features/demo/demoLeads';
 import { DIALECTS, type TestDatabase } from '../helpers/serverDb';
 
 const env = process.env;
@@ -555,17 +555,6 @@ class Desk {
     for (const change of page.changes) this.pulled.add(`${change.kind}:${change.id}`);
     return page;
   }
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function loadBench(dialect: string, make: MakeDatabase, report: Report, passwordHash: string): Promise<void> {

@@ -157,7 +157,8 @@ function pick<T>(r: () => number, items: readonly T[]): T {
   return items[Math.floor(r() * items.length)]!;
 }
 
-function mulberry32(seed: number): () => number {
+/** A small seeded generator: the same seed gives the same demo data (and benchmark behaviour). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
