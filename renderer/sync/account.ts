@@ -1,15 +1,14 @@
-import type { AccountView } from '../../shared/model/account';
-import { DEMO_BATCH_ID, type SdrDeskDb } from '../db';
+import { SETTINGS_SCHEMAS, type SettingValue } from '../../shared/model/settings';
+import type { SdrDeskDb } from '../db';
 import type { ServerSession, ServerTransport } from '../platform/server';
+import { clearSynced } from './applyPull';
 
-export interface StoredAccount {
-  readonly serverUrl: string;
-  readonly user: AccountView;
-  readonly signedInAt: number;
-}
+export type StoredAccount = NonNullable<SettingValue<'account'>>;
 
+/** Who is signed in on this device; a setting that does not parse counts as signed out. */
 export async function storedAccount(db: SdrDeskDb): Promise<StoredAccount | null> {
-  return ((await db.settings.get('account'))?.value as StoredAccount | null | undefined) ?? null;
+  const parsed = SETTINGS_SCHEMAS.account.safeParse((await db.settings.get('account'))?.value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Changes on this device the server has not settled yet, and refused ones not yet resolved. */
@@ -68,7 +67,7 @@ export async function signOut(db: SdrDeskDb, transport: ServerTransport): Promis
 /** Everything of the team's and this user's; the next sign-in starts a new sync client. */
 async function clearLocalData(db: SdrDeskDb): Promise<void> {
   await db.transaction('rw', [db.leads, db.calls, db.notes, db.events, db.handoffs, db.outbox, db.rejections, db.syncState, db.drafts, db.importBatches], async () => {
-    await db.leads.filter((lead) => lead.importBatchId !== DEMO_BATCH_ID).delete();
-    for (const table of [db.calls, db.notes, db.events, db.handoffs, db.outbox, db.rejections, db.syncState, db.drafts, db.importBatches]) await table.clear();
+    await clearSynced(db);
+    for (const table of [db.outbox, db.rejections, db.syncState, db.drafts, db.importBatches]) await table.clear();
   });
 }

@@ -65,8 +65,11 @@ export async function replaceLead(db: SdrDeskDb, leadId: string, changes: readon
   });
 }
 
-/** A reset (the server's counter is behind this device's cursor): synced rows go, queued work stays. */
-async function clearSynced(db: SdrDeskDb): Promise<void> {
+/**
+ * The team's rows on this device (demo leads stay): on a reset (the server's counter is behind
+ * this device's cursor) queued work stays; signing out clears that too.
+ */
+export async function clearSynced(db: SdrDeskDb): Promise<void> {
   await db.leads.filter((lead) => lead.importBatchId !== DEMO_BATCH_ID).delete();
   for (const table of [db.calls, db.notes, db.events, db.handoffs]) await table.clear();
 }

@@ -6,6 +6,8 @@ import type { SdrDeskDb } from '../db';
 import { affectedLeadId, withServerTime } from '../db';
 import type { OutboxRow, RejectionRow } from '../db/schema';
 import { ServerUnreachableError, type ServerResponse, type ServerTransport } from '../platform/server';
+import type { Role } from '../../shared/model/account';
+import { storedAccount } from './account';
 import { applyPull, replaceLead, type PublishedPlaybook } from './applyPull';
 
 /** A failed round trip, sorted by what the engine does next. */
@@ -30,7 +32,7 @@ function failureOf(res: ServerResponse): SyncFailure {
   const retryAfterMs = res.retryAfterSeconds !== null ? res.retryAfterSeconds * 1000 : null;
   if (res.status === 401) return new SyncFailure('sessionExpired', message, false);
   if (res.status === 426) return new SyncFailure('updateRequired', message, false);
-  if (res.status === 429 || res.status >= 500) return new SyncFailure('error', message, true, retryAfterMs);
+  // 429, 5xx and anything else: retried with backoff (a Retry-After is honoured).
   return new SyncFailure('error', message, true, retryAfterMs);
 }
 
@@ -111,13 +113,13 @@ export class SyncEngine {
   }
 
   private async cycle(): Promise<void> {
-    const account = await this.db.settings.get('account');
-    if (!account?.value) {
+    const account = await storedAccount(this.db);
+    if (!account) {
       await this.setStatus({ phase: 'signedOut', message: '', retryAt: null });
       return;
     }
     // Admins belong to no team: they manage accounts online and have nothing to sync.
-    if ((account.value as { user?: { role?: string } }).user?.role === 'admin') {
+    if (account.user.role === 'admin') {
       await this.setStatus({ phase: 'idle', message: '', retryAt: null });
       return;
     }
@@ -127,7 +129,7 @@ export class SyncEngine {
       for (let round = 0; round < 3; round++) {
         const pushed = await this.pushAll();
         playbook = (await this.pullAll()) ?? playbook;
-        await this.repairRefused();
+        await this.repairRefused(account.user.role);
         // Something written while pulling: send it before calling this sync done.
         if (pushed === 0 || (await this.db.outbox.count()) === 0) break;
       }
@@ -142,7 +144,7 @@ export class SyncEngine {
           : error instanceof ServerUnreachableError
             ? new SyncFailure('offline', error.message, true)
             : new SyncFailure('error', error instanceof Error ? error.message : String(error), true);
-      if (!(error instanceof SyncFailure) && !(error instanceof ServerUnreachableError)) console.error('sync', error, (error as Error).stack);
+      if (!(error instanceof SyncFailure) && !(error instanceof ServerUnreachableError)) console.error('sync', error);
       if (!failure.retry) {
         await this.setStatus({ phase: failure.phase, message: failure.message, retryAt: null });
         return;
@@ -209,10 +211,9 @@ export class SyncEngine {
    * A refused change left this device's copy of its lead different from the server's, and the
    * pull will not fix it if the server's lead did not change: fetch that lead and replace it.
    */
-  private async repairRefused(): Promise<void> {
+  private async repairRefused(role: Role): Promise<void> {
     const pending = await this.db.rejections.filter((r) => r.repairedAt === null).toArray();
     const leadIds = new Set(pending.flatMap((r) => (r.leadId === null ? [] : [r.leadId])));
-    const role = ((await this.db.settings.get('account'))?.value as { user?: { role?: string } } | null)?.user?.role;
     // Sales devices hold hand-offs, not leads: the pull brings the hand-off as the server has it.
     if (role === 'sales' || leadIds.size === 0) {
       if (pending.length > 0) await this.db.rejections.where('seq').anyOf(pending.map((r) => r.seq)).modify({ repairedAt: this.now() });

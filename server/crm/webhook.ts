@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { HandoffSchema, type CrmDelivery } from '../../shared/model/handoff';
 import type { Database } from '../db/schema';
 import type { Entity } from '../sync/store';
@@ -18,8 +18,8 @@ export function signPayload(secret: string, timestamp: number, body: string): st
 }
 
 /** Queues an accepted hand-off for the team's CRM, in the transaction that accepted it. */
-export async function enqueueCrmDelivery(trx: Transaction<Database>, store: TeamStore, handoff: Entity, now: number): Promise<void> {
-  const team = await trx.selectFrom('teams').select(['crm_webhook_url']).where('id', '=', handoff.teamId).executeTakeFirst();
+export async function enqueueCrmDelivery(store: TeamStore, handoff: Entity, now: number): Promise<void> {
+  const team = await store.trx.selectFrom('teams').select(['crm_webhook_url']).where('id', '=', handoff.teamId).executeTakeFirst();
   if (!team?.crm_webhook_url) return;
   const data = HandoffSchema.parse(handoff.data);
   const payload = JSON.stringify({ event: 'handoff.accepted', handoff: { ...data, crm: undefined } });

@@ -167,12 +167,17 @@ function overwrite(ctx: ApplyContext, leadId: string, field: string, lostValue: 
   return { type: 'overwrite', id: uuidv7(), leadId, at: ctx.now, by: ctx.actor.name, field, lostValue: JSON.stringify(lostValue ?? null).slice(0, 20_000), lostBy };
 }
 
+/** The member who may own leads that a lead's owner field names, by name or e-mail. */
+function leadOwnerNamed(ctx: ApplyContext, owner: string): Member | null {
+  const name = owner.trim().toLowerCase();
+  return ctx.members.find((m) => (m.role === 'sdr' || m.role === 'lead') && (m.name.toLowerCase() === name || m.email === name)) ?? null;
+}
+
 /** A team lead may give a lead to a member by name, or back to the pool with ''. */
 async function leadUpdateOwner(ctx: ApplyContext, lead: Entity, owner: string | undefined): Promise<void> {
   if (owner === undefined || ctx.actor.role !== 'lead') return;
-  const name = owner.trim().toLowerCase();
-  if (name === '') return lead.ownerId === null ? undefined : setOwner(ctx, lead, null);
-  const member = ctx.members.find((m) => (m.role === 'sdr' || m.role === 'lead') && (m.name.toLowerCase() === name || m.email === name));
+  if (owner.trim() === '') return lead.ownerId === null ? undefined : setOwner(ctx, lead, null);
+  const member = leadOwnerNamed(ctx, owner);
   if (!member) throw new Rejection('lead.ownerUnknown', `Nobody called "${owner}" works in this team.`);
   if (member.id !== lead.ownerId) await setOwner(ctx, lead, member);
 }
@@ -186,11 +191,7 @@ function allFieldClocks(ctx: ApplyContext): Record<string, readonly [string, str
 
 async function createLead(ctx: ApplyContext, lead: Lead): Promise<void> {
   await requireNew(ctx, 'lead', lead.id);
-  let owner: Member | Actor | null = ctx.actor.role === 'sdr' ? ctx.actor : null;
-  if (ctx.actor.role === 'lead' && lead.owner.trim() !== '') {
-    const name = lead.owner.trim().toLowerCase();
-    owner = ctx.members.find((m) => (m.role === 'sdr' || m.role === 'lead') && (m.name.toLowerCase() === name || m.email === name)) ?? null;
-  }
+  const owner: Member | Actor | null = ctx.actor.role === 'sdr' ? ctx.actor : ctx.actor.role === 'lead' && lead.owner.trim() !== '' ? leadOwnerNamed(ctx, lead.owner) : null;
   const data: Lead = { ...lead, owner: owner?.name ?? '' };
   await ctx.store.put({ kind: 'lead', id: lead.id, teamId: ctx.actor.teamId, leadId: lead.id, ownerId: owner?.id ?? null, salesId: null, data, clocks: allFieldClocks(ctx), deleted: false });
 }

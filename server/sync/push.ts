@@ -59,7 +59,7 @@ export async function push(db: Kysely<Database>, actor: Actor, body: PushBody, n
       }
       if (m.seq !== last + 1) break;
       const index = applied++;
-      const ctx: ApplyContext = { store, actor, hlc: m.hlc, now, members, refusals, onAccepted: (handoff) => enqueueCrmDelivery(trx, store, handoff, now) };
+      const ctx: ApplyContext = { store, actor, hlc: m.hlc, now, members, refusals, onAccepted: (handoff) => enqueueCrmDelivery(store, handoff, now) };
       try {
         checkClock(m.hlc, now);
         await store.runMutation(index, () => applyMutation(ctx, m.name, m.args));
