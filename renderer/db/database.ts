@@ -14,6 +14,9 @@ import {
   type OutboxRow,
   type PlaybookRow,
   type RejectionRow,
+  type ReviewCacheRow,
+  type ReviewReadRow,
+  type ReviewRow,
   type ScriptRow,
   type SettingRow,
   type SyncStateRow,
@@ -35,6 +38,9 @@ export class SdrDeskDb extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'key'>;
   importBatches!: EntityTable<ImportBatchRow, 'id'>;
   rejections!: EntityTable<RejectionRow, 'seq'>;
+  reviews!: EntityTable<ReviewRow, 'id'>;
+  reviewReads!: EntityTable<ReviewReadRow, 'reviewId'>;
+  reviewCache!: EntityTable<ReviewCacheRow, 'callId'>;
   private readonly leadListeners = new Set<(change: LeadChange) => void>();
 
   constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {

@@ -14,7 +14,7 @@ import { DEMO_BATCH_ID, type CallRow, type OutboxRow, type SyncStateRow } from '
 
 /** Tables a mutation may touch; every mutation transaction locks all of them. */
 export function mutationTables(db: SdrDeskDb) {
-  return [db.leads, db.calls, db.notes, db.events, db.handoffs, db.importBatches, db.outbox, db.syncState];
+  return [db.leads, db.calls, db.notes, db.events, db.handoffs, db.reviews, db.importBatches, db.outbox, db.syncState];
 }
 
 export type MutationErrorCode =
@@ -130,7 +130,7 @@ export async function affectedLeadId(t: Pick<TxTables, 'calls' | 'handoffs'>, na
 }
 
 /** The tables a mutation writes, as the caller's transaction sees them, and how it applies. */
-type TxTables = Pick<SdrDeskDb, 'leads' | 'calls' | 'notes' | 'events' | 'handoffs' | 'importBatches' | 'outbox' | 'syncState'> & {
+type TxTables = Pick<SdrDeskDb, 'leads' | 'calls' | 'notes' | 'events' | 'handoffs' | 'reviews' | 'importBatches' | 'outbox' | 'syncState'> & {
   /** 'rebase': the change may already be in these rows; what is there already is skipped, not refused. */
   readonly mode: 'apply' | 'rebase';
 };
@@ -151,6 +151,7 @@ function boundTables(db: SdrDeskDb, mode: TxTables['mode']): TxTables {
     notes: table('notes'),
     events: table('events'),
     handoffs: table('handoffs'),
+    reviews: table('reviews'),
     importBatches: table('importBatches'),
     outbox: table('outbox'),
     syncState: table('syncState'),
@@ -289,6 +290,24 @@ const APPLY: Appliers = {
   },
   'handoff.accept': (db, args) => answerHandoff(db, args, 'accepted', ''),
   'handoff.return': (db, args) => answerHandoff(db, args, 'returned', args.reason),
+  'review.add': async (db, { review }) => {
+    if (await db.reviews.get(review.id)) return;
+    // Who reviewed and whose call it was are the server's to say: blank here until it has it.
+    const call = await db.calls.get(review.callId);
+    await db.reviews.add({
+      id: review.id,
+      callId: review.callId,
+      leadId: review.leadId,
+      sdrId: '',
+      sdrName: call?.sdr ?? '',
+      reviewerId: '',
+      reviewer: '',
+      comment: review.comment,
+      scores: review.scores,
+      criteria: review.criteria,
+      createdAt: review.at,
+    });
+  },
 };
 
 /**

@@ -4,6 +4,7 @@ import type { Lead } from '../../shared/model/lead';
 import type { LeadEvent } from '../../shared/model/leadEvent';
 import type { Note } from '../../shared/model/note';
 import type { Playbook } from '../../shared/model/playbook';
+import type { Review } from '../../shared/model/review';
 import type { Script } from '../../shared/model/script';
 import type { OutboxEntry } from '../../shared/sync/mutations';
 
@@ -92,6 +93,24 @@ export type PlaybookRow = { readonly [K in keyof Playbook]: { readonly key: K; r
 
 export type OutboxRow = OutboxEntry;
 
+export type ReviewRow = Review;
+
+/** The SDR opened this review: unread marks are per device. */
+export interface ReviewReadRow {
+  readonly reviewId: string;
+  readonly readAt: number;
+}
+
+/** A call the team lead opened in the review workspace, as the server showed it. */
+export interface ReviewCacheRow {
+  readonly callId: string;
+  readonly openedAt: number;
+  /** ReviewCallDetail (validated again when read). */
+  readonly detail: unknown;
+  /** The list row, so the offline list shows the same columns. */
+  readonly row: unknown;
+}
+
 /**
  * Every schema version the app has shipped, oldest first. A version stays here for good once
  * released, with its upgrade, so a profile of any age opens. Index only what a where() uses.
@@ -140,6 +159,16 @@ export const SCHEMA_VERSIONS = [
     version: 4,
     stores: {
       rejections: 'seq, leadId',
+    },
+  },
+  {
+    // v5: coaching. Team leads' reviews of calls (synced), which of them this SDR has read (this
+    // device only), and the review workspace's recently opened calls, readable offline.
+    version: 5,
+    stores: {
+      reviews: 'id, callId, leadId, createdAt',
+      reviewReads: 'reviewId',
+      reviewCache: 'callId, openedAt',
     },
   },
 ] as const;

@@ -3,11 +3,12 @@ import { HandoffSchema } from '../../shared/model/handoff';
 import { LeadSchema } from '../../shared/model/lead';
 import { LeadEventSchema } from '../../shared/model/leadEvent';
 import { NoteSchema } from '../../shared/model/note';
+import { ReviewSchema } from '../../shared/model/review';
 import { isEntityKind, type Change, type EntityKind, type PullResponse } from '../../shared/sync/protocol';
 import { z } from 'zod';
 import { affectedLeadId, DEMO_BATCH_ID, mutationTables, newSyncState, reapplyPending, toLeadRow, withServerTime, type SdrDeskDb } from '../db';
 
-const PlaybookChangeSchema = z.object({ text: z.string(), publishedAt: z.number(), by: z.string() });
+const PlaybookChangeSchema = z.object({ text: z.string(), publishedAt: z.number(), by: z.string(), version: z.number().int().positive().optional() });
 export type PublishedPlaybook = z.infer<typeof PlaybookChangeSchema>;
 
 export interface PullApplied {
@@ -71,7 +72,7 @@ export async function replaceLead(db: SdrDeskDb, leadId: string, changes: readon
  */
 export async function clearSynced(db: SdrDeskDb): Promise<void> {
   await db.leads.filter((lead) => lead.importBatchId !== DEMO_BATCH_ID).delete();
-  for (const table of [db.calls, db.notes, db.events, db.handoffs]) await table.clear();
+  for (const table of [db.calls, db.notes, db.events, db.handoffs, db.reviews]) await table.clear();
 }
 
 /** Returns the lead the change touched, the playbook it carried, 'unreadable', or null. */
@@ -117,6 +118,12 @@ async function applyChange(db: SdrDeskDb, wire: Change): Promise<string | Publis
       const playbook = PlaybookChangeSchema.safeParse(change.data);
       return playbook.success ? playbook.data : 'unreadable';
     }
+    case 'review': {
+      const review = ReviewSchema.safeParse(change.data);
+      if (!review.success) return 'unreadable';
+      await db.reviews.put(review.data);
+      return review.data.leadId;
+    }
   }
 }
 
@@ -130,6 +137,7 @@ async function removeRow(db: SdrDeskDb, change: KnownChange): Promise<string | n
       await db.notes.where('[leadId+createdAt]').between([change.id, -Infinity], [change.id, Infinity]).delete();
       await db.events.where('[leadId+at]').between([change.id, -Infinity], [change.id, Infinity]).delete();
       await db.handoffs.where('leadId').equals(change.id).delete();
+      // Reviews stay: they are about this SDR's calls, whoever owns the lead now.
       return null;
     case 'call':
       await db.calls.delete(change.id);
@@ -144,6 +152,9 @@ async function removeRow(db: SdrDeskDb, change: KnownChange): Promise<string | n
       await db.handoffs.delete(change.id);
       return null;
     case 'playbook':
+      return null;
+    case 'review':
+      await db.reviews.delete(change.id);
       return null;
   }
 }

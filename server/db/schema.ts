@@ -36,7 +36,7 @@ export interface SessionsTable {
   revoked_at: Millis | null;
 }
 
-export type EntityKindColumn = 'lead' | 'call' | 'note' | 'event' | 'handoff' | 'playbook';
+export type EntityKindColumn = 'lead' | 'call' | 'note' | 'event' | 'handoff' | 'playbook' | 'review';
 
 export interface SyncEntitiesTable {
   kind: EntityKindColumn;

@@ -39,7 +39,6 @@ export const TeamWebhookBodySchema = z.strictObject({
     .nullable(),
 });
 
-export const PublishPlaybookBodySchema = z.strictObject({ text: z.string().min(2).max(2_000_000) });
 
 export const AccountViewSchema = z.object({
   id: z.string().min(1).max(80),

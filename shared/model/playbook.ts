@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedSchema, SlugSchema, type Localized } from './localized';
+import { ScorecardSchema, type ScorecardCriterion } from './review';
 
 /**
  * A team's playbook: how calls end (dispositions), what can be tagged (taxonomy), what makes a
@@ -82,6 +83,8 @@ export interface Playbook {
   taxonomy: TagGroup[];
   criteria: Criterion[];
   routing: Routing;
+  /** What team leads score when they review a call. */
+  scorecard: ScorecardCriterion[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,6 +231,7 @@ export const PlaybookSchema = z
     taxonomy: TaxonomySchema,
     criteria: CriteriaSchema,
     routing: RoutingSchema,
+    scorecard: ScorecardSchema,
   })
   .strict() satisfies z.ZodType<Playbook>;
 
@@ -240,6 +244,7 @@ export const PlaybookFileSchema = z
     taxonomy: TaxonomySchema.optional(),
     criteria: CriteriaSchema.optional(),
     routing: RoutingSchema.optional(),
+    scorecard: ScorecardSchema.optional(),
     scripts: z.array(z.unknown()).max(MAX_SCRIPTS_PER_FILE, { error: `a playbook file holds at most ${MAX_SCRIPTS_PER_FILE} scripts` }).optional(),
   })
   .strict();
@@ -249,6 +254,7 @@ export interface PlaybookFile {
   taxonomy?: TagGroup[];
   criteria?: Criterion[];
   routing?: Routing;
+  scorecard?: ScorecardCriterion[];
   scripts?: unknown[];
 }
 

@@ -1,4 +1,5 @@
 import type { Criterion, Disposition, Playbook, Routing, SalesOwner, TagDef, TagGroup } from '../model/playbook';
+import type { ScorecardCriterion } from '../model/review';
 
 /**
  * The playbook a new team starts with, written the way an SDR team lead would set up a B2B
@@ -121,6 +122,14 @@ const ROUTING: Routing = {
   fallback: { id: 'sales-desk', name: 'Sales desk' },
 };
 
+/** What a team lead scores on a discovery call, unless the team defines its own. */
+const SCORECARD: ScorecardCriterion[] = [
+  { id: 'discovery-depth', label: label('Discovery depth', '探询深度'), hint: label('Asked open questions and followed up on the answers', '提出开放式问题并追问') },
+  { id: 'pain-confirmed', label: label('Pain confirmed', '痛点确认'), hint: label('The prospect said what is in the way, in their words', '客户用自己的话说出了障碍') },
+  { id: 'next-step', label: label('Next step agreed', '约定下一步'), hint: label('A dated next step the prospect agreed to', '客户同意了有日期的下一步') },
+  { id: 'disposition-correct', label: label('Correct disposition', '通话结果正确'), hint: label('Disposition, tags and notes match what was said', '结果、标签和笔记与通话内容一致') },
+];
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     for (const child of Object.values(value)) deepFreeze(child);
@@ -135,4 +144,5 @@ export const DEFAULT_PLAYBOOK: Playbook = deepFreeze({
   taxonomy: TAXONOMY,
   criteria: CRITERIA,
   routing: ROUTING,
+  scorecard: SCORECARD,
 });

@@ -4,6 +4,7 @@ import { HandoffSchema } from '../model/handoff';
 import { LeadPatchSchema, LeadSchema } from '../model/lead';
 import { LeadEventSchema } from '../model/leadEvent';
 import { NoteSchema } from '../model/note';
+import { ReviewInputSchema } from '../model/review';
 import { AnswerValueSchema } from '../model/script';
 
 /**
@@ -61,6 +62,8 @@ export const MUTATION_ARGS = {
     at: z.number().int(),
     reason: z.string().trim().min(1, { error: 'handoff.returnReasonRequired' }).max(1000, { error: 'text.tooLong' }),
   }),
+  /** A team lead's review of a call: comment and scores. Append-only. */
+  'review.add': z.object({ review: ReviewInputSchema }),
 } as const;
 
 /** The lead a mutation works on (null for a batch): decides demo-lead exclusion and rebase scope. */
@@ -81,6 +84,8 @@ export function mutationLeadId(name: MutationName, args: unknown): string | null
       return (a['event'] as { leadId: string }).leadId;
     case 'handoff.create':
       return (a['handoff'] as { leadId: string }).leadId;
+    case 'review.add':
+      return (a['review'] as { leadId: string }).leadId;
     default:
       return null;
   }

@@ -46,7 +46,7 @@ export const PushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
-export const ENTITY_KINDS = ['lead', 'call', 'note', 'event', 'handoff', 'playbook'] as const;
+export const ENTITY_KINDS = ['lead', 'call', 'note', 'event', 'handoff', 'playbook', 'review'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export function isEntityKind(kind: string): kind is EntityKind {
