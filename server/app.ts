@@ -10,6 +10,7 @@ import { registerAdminRoutes } from './routes/admin';
 import { CrmDeliverer, type CrmDelivererOptions } from './crm/webhook';
 import { registerAuthRoutes } from './routes/auth';
 import { sendError } from './routes/http';
+import { registerReviewRoutes } from './routes/review';
 import { registerSyncRoutes } from './routes/sync';
 import { registerSyncLeadRoute } from './routes/syncLead';
 import { registerTeamRoutes } from './routes/team';
@@ -75,6 +76,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     registerTeamRoutes(app, deps.db);
     registerSyncRoutes(app, deps.db, { requestsPerMinute: deps.syncRequestsPerMinute });
     registerSyncLeadRoute(app, deps.db);
+    registerReviewRoutes(app, deps.db);
     const crm = new CrmDeliverer(deps.db, { log: (message) => app.log.warn(message), ...deps.crm });
     app.decorate('crm', crm);
     if ((deps.crmIntervalMs ?? 5000) > 0) crm.start(deps.crmIntervalMs ?? 5000);

@@ -86,6 +86,88 @@ export interface CrmDeliveriesTable {
   updated_at: Millis;
 }
 
+/** Projections for review and reports (003_review): one row per synced record, flat. */
+export interface RvCallsTable {
+  id: string;
+  team_id: string;
+  lead_id: string;
+  /** The account that placed the call. */
+  sdr_id: string;
+  channel: string;
+  started_at: Millis;
+  connected: number;
+  talk_ms: Millis;
+  disposition: string | null;
+  script_id: string | null;
+  script_version: number | null;
+  reviews: ColumnType<number, number | undefined, number>;
+  last_score: number | null;
+}
+
+export interface RvLeadsTable {
+  id: string;
+  team_id: string;
+  kind: string;
+  owner_id: string | null;
+  source: string | null;
+  campaign: string | null;
+  company: string;
+  contact_name: string;
+  tags: string;
+  created_at: Millis;
+  first_call_at: Millis | null;
+  first_call_sdr: string | null;
+  outcome: 'accepted' | 'returned' | 'pending' | null;
+  mql_at: Millis | null;
+  sql_at: Millis | null;
+}
+
+export interface RvHandoffsTable {
+  id: string;
+  team_id: string;
+  lead_id: string;
+  sdr_id: string;
+  created_at: Millis;
+  status: string;
+  decided_at: Millis | null;
+  reason: string;
+}
+
+export interface RvStatusTable {
+  id: string;
+  team_id: string;
+  lead_id: string;
+  sdr_id: string;
+  to_status: string;
+  at: Millis;
+}
+
+export interface RvAnswersTable {
+  call_id: string;
+  question_id: string;
+  team_id: string;
+  lead_id: string;
+  script_id: string;
+}
+
+export interface RvTextsTable {
+  id: string;
+  team_id: string;
+  call_id: string;
+  text: string;
+}
+
+export interface PlaybookVersionsTable {
+  team_id: string;
+  version: number;
+  text: string;
+  by_name: string;
+  note: string;
+  restored_from: number | null;
+  scripts: string;
+  published_at: Millis;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -94,4 +176,11 @@ export interface Database {
   sync_clients: SyncClientsTable;
   sync_rejections: SyncRejectionsTable;
   crm_deliveries: CrmDeliveriesTable;
+  rv_calls: RvCallsTable;
+  rv_leads: RvLeadsTable;
+  rv_handoffs: RvHandoffsTable;
+  rv_status: RvStatusTable;
+  rv_answers: RvAnswersTable;
+  rv_texts: RvTextsTable;
+  playbook_versions: PlaybookVersionsTable;
 }

@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { PublishPlaybookBodySchema, TeamWebhookBodySchema } from '../../shared/model/account';
-import { parsePlaybookFile } from '../../shared/model/playbook';
-import { parseScript } from '../../shared/model/script';
+import { PublishPlaybookBodySchema, RestorePlaybookBodySchema } from '../../shared/api/playbook';
+import { TeamWebhookBodySchema } from '../../shared/model/account';
 import type { SessionUser } from '../auth/sessions';
 import { newWebhookSecret } from '../crm/webhook';
 import type { Database } from '../db/schema';
 import { teamMembers } from '../sync/push';
-import { TeamStore } from '../sync/store';
+import { PlaybookRefused, publishPlaybook, restorePlaybook } from '../review/playbookVersions';
 import { requireUser } from './auth';
 import { parseBody, sendError } from './http';
 
@@ -58,17 +57,55 @@ export function registerTeamRoutes(app: FastifyInstance, db: Kysely<Database>): 
     if (!allowed) return reply;
     const body = parseBody(PublishPlaybookBodySchema, request, reply);
     if (!body) return reply;
-    const parsed = parsePlaybookFile(body.text);
-    const scriptErrors = parsed.ok ? (parsed.file.scripts ?? []).flatMap((s, i) => { const r = parseScript(s); return r.ok ? [] : r.errors.map((e) => ({ path: `scripts[${i}]${e.path ? `.${e.path}` : ''}`, message: e.message })); }) : [];
-    const errors = parsed.ok ? scriptErrors : parsed.errors;
-    if (errors.length > 0) return sendError(reply, 400, 'playbook.invalid', `The playbook was not published: ${errors.map((e) => `${e.path || '(file)'}: ${e.message}`).join('; ')}`, errors.map((e) => ({ path: e.path || '(file)', message: e.message })));
-    const now = Date.now();
-    const version = await db.transaction().execute(async (trx) => {
-      const store = new TeamStore(trx, allowed.teamId);
-      store.beginMutation(0);
-      await store.put({ kind: 'playbook', id: allowed.teamId, teamId: allowed.teamId, leadId: null, ownerId: null, salesId: null, data: { text: body.text, publishedAt: now, by: allowed.user.name }, clocks: {}, deleted: false });
-      return store.finish(1);
-    });
-    return reply.send({ publishedAt: now, version });
+    try {
+      return reply.send(await publishPlaybook(db, allowed.teamId, allowed.user.name, body.text, body.note ?? '', Date.now()));
+    } catch (error) {
+      if (error instanceof PlaybookRefused) return refusePlaybook(reply, error);
+      throw error;
+    }
   });
+
+  app.get<{ Params: { teamId: string } }>('/api/teams/:teamId/playbook/versions', async (request, reply) => {
+    const allowed = await teamManager(db, request, reply);
+    if (!allowed) return reply;
+    const rows = await db.selectFrom('playbook_versions').select(['version', 'published_at', 'by_name', 'note', 'restored_from', 'scripts']).where('team_id', '=', allowed.teamId).orderBy('version', 'desc').execute();
+    return reply.send({ current: rows[0]?.version ?? null, versions: rows.map(versionSummary) });
+  });
+
+  app.get<{ Params: { teamId: string; version: string } }>('/api/teams/:teamId/playbook/versions/:version', async (request, reply) => {
+    const allowed = await teamManager(db, request, reply);
+    if (!allowed) return reply;
+    const version = VERSION.safeParse(request.params.version);
+    const row = version.success
+      ? await db.selectFrom('playbook_versions').selectAll().where('team_id', '=', allowed.teamId).where('version', '=', version.data).executeTakeFirst()
+      : undefined;
+    if (!row) return sendError(reply, 404, 'playbook.versionNotFound', 'No such playbook version.');
+    return reply.send({ ...versionSummary(row), text: row.text });
+  });
+
+  app.post<{ Params: { teamId: string; version: string } }>('/api/teams/:teamId/playbook/versions/:version/restore', async (request, reply) => {
+    const allowed = await teamManager(db, request, reply);
+    if (!allowed) return reply;
+    const body = parseBody(RestorePlaybookBodySchema, request, reply);
+    if (!body) return reply;
+    const version = VERSION.safeParse(request.params.version);
+    try {
+      const published = version.success ? await restorePlaybook(db, allowed.teamId, allowed.user.name, version.data, body.note ?? '', Date.now()) : null;
+      if (!published) return sendError(reply, 404, 'playbook.versionNotFound', 'No such playbook version.');
+      return reply.send(published);
+    } catch (error) {
+      if (error instanceof PlaybookRefused) return refusePlaybook(reply, error);
+      throw error;
+    }
+  });
+}
+
+const VERSION = z.coerce.number().int().positive().max(1_000_000_000);
+
+function versionSummary(row: { version: number; published_at: number; by_name: string; note: string; restored_from: number | null; scripts: string }) {
+  return { version: row.version, publishedAt: row.published_at, by: row.by_name, note: row.note, restoredFrom: row.restored_from, scripts: JSON.parse(row.scripts) as { id: string; version: number }[] };
+}
+
+function refusePlaybook(reply: FastifyReply, error: PlaybookRefused) {
+  return sendError(reply, 400, 'playbook.invalid', error.message, error.errors.map((e) => ({ path: e.path || '(file)', message: e.message })));
 }

@@ -5,6 +5,7 @@ import { canRecall, HandoffSchema, type Handoff, type HandoffStatus } from '../.
 import { LeadSchema, type Lead } from '../../shared/model/lead';
 import type { LeadEvent, OverwriteEvent, StatusEvent } from '../../shared/model/leadEvent';
 import { latestRevisions, NoteSchema, type Note } from '../../shared/model/note';
+import type { Review } from '../../shared/model/review';
 import { mergeAnswers } from '../../shared/model/script';
 import { canTransitionVia, type TransitionVia } from '../../shared/rules/lifecycle';
 import { MUTATION_ARGS, type MutationArgs, type MutationName } from '../../shared/sync/mutations';
@@ -111,7 +112,7 @@ function leadData(entity: Entity): Lead {
 }
 
 function newEntity(ctx: ApplyContext, kind: Entity['kind'], id: string, lead: Entity, data: object): Entity {
-  return { kind, id, teamId: ctx.actor.teamId, leadId: lead.id, ownerId: lead.ownerId, salesId: null, data: { ...data }, clocks: {}, deleted: false };
+  return { kind, id, teamId: ctx.actor.teamId, leadId: lead.id, ownerId: lead.ownerId, salesId: null, data: { ...data }, clocks: {}, deleted: false, authorId: ctx.actor.id };
 }
 
 async function requireNew(ctx: ApplyContext, kind: Entity['kind'], id: string): Promise<void> {
@@ -371,5 +372,29 @@ const APPLY: Appliers = {
   },
   'handoff.return': async (ctx, args) => {
     await answerHandoff(ctx, args, 'returned', args.reason);
+  },
+  'review.add': async (ctx, { review }) => {
+    requireRole(ctx, ['lead'], 'review calls');
+    const call = await ctx.store.get('call', review.callId);
+    if (call && call.teamId !== ctx.actor.teamId) ctx.refusals.push(`call ${review.callId} of another team`);
+    if (!call || call.teamId !== ctx.actor.teamId || call.leadId !== review.leadId) throw new Rejection('call.notFound', `Call ${review.callId} is not on the server.`);
+    await requireNew(ctx, 'review', review.id);
+    const sdrId = call.authorId ?? (await ctx.store.callAuthor(review.callId)) ?? '';
+    const sdrName = ctx.members.find((m) => m.id === sdrId)?.name ?? String(call.data['sdr'] ?? '');
+    const data: Review = {
+      id: review.id,
+      callId: review.callId,
+      leadId: review.leadId,
+      sdrId,
+      sdrName,
+      reviewerId: ctx.actor.id,
+      reviewer: ctx.actor.name,
+      comment: review.comment,
+      scores: review.scores,
+      criteria: review.criteria,
+      createdAt: review.at,
+    };
+    // Owned by the SDR whose call it is: only they (and the team's leads) ever pull it.
+    await ctx.store.put({ kind: 'review', id: review.id, teamId: ctx.actor.teamId, leadId: review.leadId, ownerId: sdrId === '' ? ctx.actor.id : sdrId, salesId: null, data: { ...data }, clocks: {}, deleted: false });
   },
 };

@@ -71,6 +71,8 @@ export async function leadRows(db: Kysely<Database>, actor: Actor, leadId: strin
     lead.deleted === 0 &&
     (actor.role === 'lead' || (actor.role === 'sdr' && (lead.owner_id === null || lead.owner_id === actor.id)));
   if (!visible) return [{ kind: 'lead', id: leadId, data: null }];
-  const rows = await db.selectFrom('sync_entities').select(['kind', 'id', 'data', 'deleted']).where('team_id', '=', actor.teamId).where('lead_id', '=', leadId).orderBy('version').execute();
+  const rows = (await db.selectFrom('sync_entities').select(['kind', 'id', 'owner_id', 'data', 'deleted']).where('team_id', '=', actor.teamId).where('lead_id', '=', leadId).orderBy('version').execute())
+    // Reviews belong to the SDR whose call was reviewed, not to whoever owns the lead now.
+    .filter((row) => !(actor.role === 'sdr' && row.kind === 'review' && row.owner_id !== actor.id));
   return rows.map((row) => ({ kind: row.kind, id: row.id, data: row.deleted === 1 ? null : (JSON.parse(row.data) as unknown) }));
 }

@@ -1,6 +1,7 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
 import { ENTITY_KINDS } from '../../shared/sync/protocol';
 import type { Database, EntityKindColumn, SyncEntitiesTable } from '../db/schema';
+import { projectEntities } from '../review/projection';
 
 /** A synced record as the push handler works on it: the JSON parsed, the clocks as a map. */
 export interface Entity {
@@ -14,6 +15,8 @@ export interface Entity {
   /** Leads: field → [hybrid logical clock, who wrote it]. */
   clocks: Record<string, readonly [string, string]>;
   deleted: boolean;
+  /** Who created it, in the batch that created it (projections record the author; not stored). */
+  authorId?: string;
 }
 
 /** Rows per multi-row insert: well under SQLite's and PostgreSQL's limits on bound parameters. */
@@ -101,6 +104,12 @@ export class TeamStore {
     return row ? toEntity(row) : null;
   }
 
+  /** The account that placed a call, from the review projection. */
+  async callAuthor(callId: string): Promise<string | null> {
+    const row = await this.trx.selectFrom('rv_calls').select('sdr_id').where('id', '=', callId).executeTakeFirst();
+    return row?.sdr_id ?? null;
+  }
+
   async exists(kind: EntityKindColumn, id: string): Promise<boolean> {
     if (this.pending.has(key(kind, id)) || this.known.has(key(kind, id))) return true;
     if (this.absent.has(id)) return false;
@@ -168,6 +177,10 @@ export class TeamStore {
         )
         .execute();
     }
+    await projectEntities(
+      this.trx,
+      [...this.pending.values()].map(({ entity }) => ({ kind: entity.kind, id: entity.id, teamId: entity.teamId, leadId: entity.leadId, ownerId: entity.ownerId, data: entity.data, deleted: entity.deleted, authorId: entity.authorId })),
+    );
     for (const { run } of this.deferred) await run(this.trx);
     this.pending.clear();
     this.deferred.length = 0;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PeriodSchema } from '../rules/period';
+import { checkPeriod, PERIOD_FIELDS } from '../rules/period';
 
 /** GET /api/reports/team?from&to&tz — a team's numbers over a period, computed on the server. */
-export const ReportQuerySchema = PeriodSchema;
+export const ReportQuerySchema = z.object(PERIOD_FIELDS).strict().superRefine(checkPeriod);
 
 const count = z.number().int().nonnegative();
 const rate = z.number().min(0).max(1).nullable();

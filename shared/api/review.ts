@@ -5,7 +5,7 @@ import { LeadSchema } from '../model/lead';
 import { LeadEventSchema } from '../model/leadEvent';
 import { NoteSchema } from '../model/note';
 import { ReviewSchema } from '../model/review';
-import { PeriodSchema } from '../rules/period';
+import { checkPeriod, PERIOD_FIELDS } from '../rules/period';
 
 /** The review workspace's HTTP contract (`/api/review/…`, team leads only). */
 
@@ -18,6 +18,7 @@ export const REVIEW_PAGE_MAX = 200;
 /** Query string of GET /api/review/calls: every value arrives as text. */
 export const ReviewCallQuerySchema = z
   .object({
+    ...PERIOD_FIELDS,
     sdr: z.string().min(1).max(80).optional(),
     disposition: z.string().min(1).max(60).optional(),
     channel: z.enum(CALL_CHANNELS).optional(),
@@ -32,7 +33,7 @@ export const ReviewCallQuerySchema = z
     limit: z.coerce.number().int().min(1).max(REVIEW_PAGE_MAX).default(50),
   })
   .strict()
-  .and(PeriodSchema);
+  .superRefine(checkPeriod);
 export type ReviewCallQuery = z.infer<typeof ReviewCallQuerySchema>;
 
 export const ReviewCallRowSchema = z.object({

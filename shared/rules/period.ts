@@ -28,12 +28,16 @@ export function isTimeZone(tz: string): boolean {
 
 export const TimeZoneSchema = z.string().min(1).max(64).refine(isTimeZone, { error: 'is not a time zone (use a name such as Asia/Shanghai)' });
 
-export const PeriodSchema = z
-  .object({ from: DateSchema, to: DateSchema, tz: TimeZoneSchema })
-  .superRefine((p, ctx) => {
-    if (p.to < p.from) ctx.addIssue({ code: 'custom', message: 'the period ends before it starts', path: ['to'] });
-    else if (dayNumber(p.to) - dayNumber(p.from) + 1 > MAX_PERIOD_DAYS) ctx.addIssue({ code: 'custom', message: `the period is longer than ${MAX_PERIOD_DAYS} days`, path: ['to'] });
-  });
+/** The period's fields, for schemas that take a period among other parameters. */
+export const PERIOD_FIELDS = { from: DateSchema, to: DateSchema, tz: TimeZoneSchema };
+
+/** Refines a schema holding PERIOD_FIELDS: in order, and at most a year long. */
+export function checkPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  if (p.to < p.from) ctx.addIssue({ code: 'custom', message: 'the period ends before it starts', path: ['to'] });
+  else if (dayNumber(p.to) - dayNumber(p.from) + 1 > MAX_PERIOD_DAYS) ctx.addIssue({ code: 'custom', message: `the period is longer than ${MAX_PERIOD_DAYS} days`, path: ['to'] });
+}
+
+export const PeriodSchema = z.object(PERIOD_FIELDS).superRefine(checkPeriod);
 export type Period = z.infer<typeof PeriodSchema>;
 
 function dayNumber(date: string): number {
