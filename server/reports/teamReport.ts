@@ -12,6 +12,8 @@ import type { Database } from '../db/schema';
 
 /** Calls are bucketed by quarter hour in SQL and folded into the viewer's days here: every zone's offset is a multiple of 15 minutes. */
 const BUCKET_MS = 900_000;
+/** Inlined, not bound: PostgreSQL matches a GROUP BY expression to the select list's only when both are the same text. */
+const BUCKET = sql.lit(BUCKET_MS);
 
 const n = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
@@ -35,11 +37,11 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
       from rv_calls where team_id = ${teamId} and ${inPeriod('started_at')}
       group by sdr_id`.execute(db),
     sql<{ b: unknown; dials: unknown; conversations: unknown }>`
-      select started_at / ${BUCKET_MS} as b,
+      select started_at / ${BUCKET} as b,
         sum(case when channel = 'phone' then 1 else 0 end) as dials,
         sum(case when channel = 'phone' and connected = 1 then 1 else 0 end) as conversations
       from rv_calls where team_id = ${teamId} and ${inPeriod('started_at')}
-      group by started_at / ${BUCKET_MS}`.execute(db),
+      group by started_at / ${BUCKET}`.execute(db),
     sql<{ sdr_id: string; mqls: unknown; sqls: unknown; returned: unknown }>`
       select sdr_id, count(*) as mqls,
         sum(case when status = 'accepted' then 1 else 0 end) as sqls,
@@ -47,13 +49,13 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
       from rv_handoffs where team_id = ${teamId} and ${inPeriod('created_at')} and status <> 'recalled'
       group by sdr_id`.execute(db),
     sql<{ b: unknown; c: unknown }>`
-      select created_at / ${BUCKET_MS} as b, count(*) as c from rv_handoffs
+      select created_at / ${BUCKET} as b, count(*) as c from rv_handoffs
       where team_id = ${teamId} and ${inPeriod('created_at')} and status <> 'recalled'
-      group by created_at / ${BUCKET_MS}`.execute(db),
+      group by created_at / ${BUCKET}`.execute(db),
     sql<{ b: unknown; c: unknown }>`
-      select decided_at / ${BUCKET_MS} as b, count(*) as c from rv_handoffs
+      select decided_at / ${BUCKET} as b, count(*) as c from rv_handoffs
       where team_id = ${teamId} and status = 'accepted' and ${inPeriod('decided_at')}
-      group by decided_at / ${BUCKET_MS}`.execute(db),
+      group by decided_at / ${BUCKET}`.execute(db),
     sql<{ reason: string; c: unknown }>`
       select reason, count(*) as c from rv_handoffs
       where team_id = ${teamId} and ${inPeriod('created_at')} and status = 'returned'

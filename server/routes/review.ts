@@ -14,7 +14,10 @@ import { sendError } from './http';
 function parseQuery<S extends z.ZodType>(schema: S, request: FastifyRequest, reply: FastifyReply): z.infer<S> | null {
   const parsed = schema.safeParse(request.query);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(query)', message: i.message }));
+  // An unknown parameter is named itself, not as "(query)".
+  const fields = parsed.error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((key) => ({ path: key, message: 'unknown parameter' })) : [{ path: i.path.join('.') || '(query)', message: i.message }],
+  );
   void sendError(reply, 400, 'invalid', `Invalid request: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields);
   return null;
 }

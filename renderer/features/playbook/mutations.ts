@@ -2,12 +2,16 @@ import { db } from '../../db';
 import { parsePlaybookFile, type PlaybookError } from '../../../shared/model/playbook';
 import { parseScript } from '../../../shared/model/script';
 import type { PlaybookRow, ScriptRow } from '../../db/schema';
+import { PLAYBOOK_DRAFT_KEY, type StoredPlaybookDraft } from './editor/draft';
+import { storedDraftText } from './editor/draftSchema';
 
 export type LoadPlaybookResult = { readonly ok: true; readonly sections: readonly string[] } | { readonly ok: false; readonly errors: readonly PlaybookError[] };
 
 /**
- * Loads a team playbook file (JSON). All or nothing: one bad field refuses the whole file and
- * nothing stored changes, so a half-valid file never leaves the team on a mix of versions.
+ * Loads a team playbook file (JSON) as the team's whole playbook: a section the file leaves out
+ * goes back to the shipped default, and a script it leaves out stops being offered (its row stays,
+ * for the calls that used it). All or nothing: one bad field refuses the whole file and nothing
+ * stored changes, so a half-valid file never leaves the team on a mix of versions.
  */
 export async function loadPlaybookFile(text: string, now: number = Date.now()): Promise<LoadPlaybookResult> {
   const parsed = parsePlaybookFile(text);
@@ -22,8 +26,11 @@ export async function loadPlaybookFile(text: string, now: number = Date.now()): 
   });
   if (errors.length > 0) return { ok: false, errors };
   const rows = Object.entries(sections).flatMap(([key, value]) => (value === undefined ? [] : [{ key, value } as PlaybookRow]));
+  const loaded = new Set(scriptRows.map((row) => row.id));
   await db.transaction('rw', db.playbook, db.scripts, async () => {
+    await db.playbook.clear();
     await db.playbook.bulkPut(rows);
+    await db.scripts.filter((row) => row.active && !loaded.has(row.id)).modify({ active: false });
     await db.scripts.bulkPut(scriptRows);
   });
   return { ok: true, sections: [...rows.map((r) => r.key), ...(scriptRows.length > 0 ? ['scripts'] : [])] };
@@ -35,4 +42,13 @@ export async function resetPlaybook(): Promise<void> {
     await db.playbook.clear();
     await db.scripts.toCollection().modify({ active: false });
   });
+}
+
+/** Keeps the team lead's unpublished edits on this device, so a reload or a crash loses none. */
+export async function savePlaybookDraft(stored: StoredPlaybookDraft, now: number = Date.now()): Promise<void> {
+  await db.drafts.put({ key: PLAYBOOK_DRAFT_KEY, leadId: '', rootId: null, text: storedDraftText(stored), updatedAt: now });
+}
+
+export async function discardPlaybookDraft(): Promise<void> {
+  await db.drafts.delete(PLAYBOOK_DRAFT_KEY);
 }

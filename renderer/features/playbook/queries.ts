@@ -5,6 +5,10 @@ import { PlaybookSchema } from '../../../shared/model/playbook';
 import type { Script } from '../../../shared/model/script';
 import { DEFAULT_PLAYBOOK } from '../../../shared/playbook/defaults';
 import { DEFAULT_SCRIPTS } from '../../../shared/playbook/scripts';
+import { SETTINGS_SCHEMAS } from '../../../shared/model/settings';
+import type { Member } from '../../../shared/sync/protocol';
+import { PLAYBOOK_DRAFT_KEY, type StoredPlaybookDraft } from './editor/draft';
+import { parseStoredDraft } from './editor/draftSchema';
 
 export interface TeamPlaybook extends Playbook {
   /** The scripts a new call chooses from: the shipped defaults and the ones the team loaded. */
@@ -36,4 +40,27 @@ export function usePlaybook(): TeamPlaybook {
 export function findScript(scripts: readonly Script[], id: string | null, version: number | null): Script | null {
   if (id === null || version === null) return null;
   return scripts.find((s) => s.id === id && s.version === version) ?? null;
+}
+
+/** The playbook draft kept on this device, or null when there is none (or it cannot be read). */
+export async function readPlaybookDraft(): Promise<StoredPlaybookDraft | null> {
+  const row = await db.drafts.get(PLAYBOOK_DRAFT_KEY);
+  return row ? parseStoredDraft(row.text) : null;
+}
+
+/** Undefined while the draft is being read. */
+export function usePlaybookDraft(): StoredPlaybookDraft | null | undefined {
+  return useLiveQuery(readPlaybookDraft, []);
+}
+
+/** The team's sales reps as of the last sync: who a routing rule can hand leads to. */
+export async function readSalesMembers(): Promise<readonly Member[]> {
+  const parsed = SETTINGS_SCHEMAS.teamMembers.safeParse((await db.settings.get('teamMembers'))?.value);
+  return parsed.success ? parsed.data.filter((member) => member.role === 'sales') : [];
+}
+
+const NO_MEMBERS: readonly Member[] = [];
+
+export function useSalesMembers(): readonly Member[] {
+  return useLiveQuery(readSalesMembers, []) ?? NO_MEMBERS;
 }

@@ -25,6 +25,7 @@ export interface ReportFormat {
   readonly language: string;
   readonly count: (n: number) => string;
   readonly rate: (rate: number) => string;
+  /** Percentage points, signed; the column's header names the unit. */
   readonly points: (difference: number) => string;
   readonly duration: (ms: number) => string;
   readonly talk: (seconds: number) => string;

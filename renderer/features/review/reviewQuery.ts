@@ -1,18 +1,19 @@
-import type { HandoffOutcome } from '../../../shared/api/review';
-import type { CallChannel } from '../../../shared/model/call';
 import { MAX_PERIOD_DAYS, PeriodSchema, localDate, type Period } from '../../../shared/rules/period';
 
-/** What the team lead filters the review list by; '' is "any". */
+/**
+ * What the team lead filters the review list by, as the form holds it: '' is "any"; choices come
+ * from the form's options and the server checks them again.
+ */
 export interface ReviewFilters {
   readonly from: string;
   readonly to: string;
   readonly sdr: string;
   readonly disposition: string;
-  readonly channel: CallChannel | '';
+  readonly channel: string;
   readonly tag: string;
   readonly script: string;
-  readonly outcome: HandoffOutcome | '';
-  readonly reviewed: 'yes' | 'no' | '';
+  readonly outcome: string;
+  readonly reviewed: string;
   /** As typed; the request uses it trimmed, after the typing pauses. */
   readonly search: string;
 }

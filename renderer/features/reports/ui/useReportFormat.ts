@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SOURCE_CHANNELS } from '../../../../shared/model/lead';
 import type { ReportFormat } from '../reportColumns';
@@ -15,7 +15,7 @@ export function useReportFormat(): ReportFormat {
       language,
       count: (n) => counts.format(n),
       rate: (rate) => formatPercent(rate, language),
-      points: (difference) => t('units.points', { value: formatPoints(difference, language) }),
+      points: (difference) => formatPoints(difference, language),
       duration: (ms) => durationParts(ms).map((part) => t(`units.${part.unit}`, { value: part.value })).join(' '),
       talk: formatTalkTime,
       // A report day is a calendar date, not an instant: format it as that date in UTC.
@@ -29,8 +29,11 @@ export function useReportFormat(): ReportFormat {
 export function useChannelLabel(): (channel: string | null) => string {
   const { t } = useTranslation('reports');
   const { t: tApp } = useTranslation();
-  return (channel) => {
-    if (channel === null) return t('none');
-    return (SOURCE_CHANNELS as readonly string[]).includes(channel) ? tApp(`source.${channel}`) : channel;
-  };
+  return useCallback(
+    (channel: string | null) => {
+      if (channel === null) return t('none');
+      return (SOURCE_CHANNELS as readonly string[]).includes(channel) ? tApp(`source.${channel}`) : channel;
+    },
+    [t, tApp],
+  );
 }

@@ -1,0 +1,37 @@
+import { createContext, useContext, useId } from 'react';
+
+/** Each path's problems, already in the user's language. */
+export const ProblemsContext = createContext<ReadonlyMap<string, readonly string[]>>(new Map());
+
+const NONE: readonly string[] = [];
+
+/**
+ * What a control needs to show its own problems: whether it is invalid, the id its
+ * aria-describedby points at, and the messages (rendered with <FieldProblems>).
+ */
+export function useFieldProblems(path: string) {
+  const id = useId();
+  const messages = useContext(ProblemsContext).get(path) ?? NONE;
+  const invalid = messages.length > 0;
+  return { id: `${id}-problems`, messages, invalid, describedBy: invalid ? `${id}-problems` : undefined };
+}
+
+export function FieldProblems({ id, messages }: { readonly id: string; readonly messages: readonly string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <span id={id} className="field-error pbe-problem">
+      {messages.join(' · ')}
+    </span>
+  );
+}
+
+/** Problems about a whole group (a list that is empty, a section without questions). */
+export function GroupProblems({ path }: { readonly path: string }) {
+  const { id, messages } = useFieldProblems(path);
+  if (messages.length === 0) return null;
+  return (
+    <p className="field-error pbe-problem" role="note">
+      <FieldProblems id={id} messages={messages} />
+    </p>
+  );
+}
