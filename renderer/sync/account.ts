@@ -66,8 +66,9 @@ export async function signOut(db: SdrDeskDb, transport: ServerTransport): Promis
 
 /** Everything of the team's and this user's; the next sign-in starts a new sync client. */
 async function clearLocalData(db: SdrDeskDb): Promise<void> {
-  await db.transaction('rw', [db.leads, db.calls, db.notes, db.events, db.handoffs, db.outbox, db.rejections, db.syncState, db.drafts, db.importBatches], async () => {
+  const own = [db.outbox, db.rejections, db.syncState, db.drafts, db.importBatches, db.reviewReads, db.reviewCache];
+  await db.transaction('rw', [db.leads, db.calls, db.notes, db.events, db.handoffs, db.reviews, ...own], async () => {
     await clearSynced(db);
-    for (const table of [db.outbox, db.rejections, db.syncState, db.drafts, db.importBatches]) await table.clear();
+    for (const table of own) await table.clear();
   });
 }

@@ -21,6 +21,10 @@ export interface ProjectedEntity {
 
 const CHUNK = 300;
 
+/** PostgreSQL text cannot hold U+0000 (the synced JSON keeps it, escaped); the projections show U+FFFD. */
+const clean = (text: string): string => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text);
+const cleanOrNull = (text: string | null): string | null => (text === null ? null : clean(text));
+
 async function chunked<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
 }
@@ -73,17 +77,17 @@ export async function projectEntities(db: Kysely<Database> | Transaction<Databas
           started_at: call.startedAt,
           connected: call.connectedAt === null ? 0 : 1,
           talk_ms: call.connectedAt === null || call.endedAt === null ? 0 : Math.max(0, call.endedAt - call.connectedAt),
-          disposition: call.disposition,
-          script_id: call.scriptId,
+          disposition: cleanOrNull(call.disposition),
+          script_id: cleanOrNull(call.scriptId),
           script_version: call.scriptVersion,
           reviews: 0,
           last_score: null,
         });
         const text = Object.values(call.answers).map(answerText).join('\n');
-        if (text.trim() !== '') texts.push({ id: call.id, team_id: entity.teamId, call_id: call.id, text: searchable(text) });
+        if (text.trim() !== '') texts.push({ id: call.id, team_id: entity.teamId, call_id: call.id, text: clean(searchable(text)) });
         answeredCalls.push(call.id);
         for (const [questionId, value] of Object.entries(call.answers)) {
-          if (answered(value)) answers.push({ call_id: call.id, question_id: questionId, team_id: entity.teamId, lead_id: call.leadId, script_id: call.scriptId ?? '' });
+          if (answered(value)) answers.push({ call_id: call.id, question_id: clean(questionId), team_id: entity.teamId, lead_id: call.leadId, script_id: clean(call.scriptId ?? '') });
         }
         const seen = firstCalls.get(call.leadId);
         if (!seen || call.startedAt < seen.at) firstCalls.set(call.leadId, { at: call.startedAt, sdr });
@@ -92,7 +96,7 @@ export async function projectEntities(db: Kysely<Database> | Transaction<Databas
       case 'note': {
         const callId = entity.data['callId'];
         const text = entity.data['text'];
-        if (typeof callId === 'string' && typeof text === 'string') texts.push({ id: entity.id, team_id: entity.teamId, call_id: callId, text: searchable(text) });
+        if (typeof callId === 'string' && typeof text === 'string') texts.push({ id: entity.id, team_id: entity.teamId, call_id: callId, text: clean(searchable(text)) });
         break;
       }
       case 'lead': {
@@ -105,10 +109,10 @@ export async function projectEntities(db: Kysely<Database> | Transaction<Databas
           kind: lead.kind,
           owner_id: entity.ownerId,
           source: lead.sourceChannel,
-          campaign: lead.campaign.trim() === '' ? null : lead.campaign.trim(),
-          company: lead.company,
-          contact_name: lead.contactName,
-          tags: `,${lead.tags.join(',')},`,
+          campaign: lead.campaign.trim() === '' ? null : clean(lead.campaign.trim()),
+          company: clean(lead.company),
+          contact_name: clean(lead.contactName),
+          tags: clean(`,${lead.tags.join(',')},`),
           created_at: lead.createdAt,
           first_call_at: null,
           first_call_sdr: null,
@@ -123,7 +127,7 @@ export async function projectEntities(db: Kysely<Database> | Transaction<Databas
         if (!parsed.success) break;
         const h = parsed.data;
         const decided = h.status === 'accepted' || h.status === 'returned';
-        handoffs.push({ id: h.id, team_id: entity.teamId, lead_id: h.leadId, sdr_id: entity.authorId ?? '', created_at: h.createdAt, status: h.status, decided_at: decided ? h.updatedAt : null, reason: h.status === 'returned' ? h.statusReason.trim() : '' });
+        handoffs.push({ id: h.id, team_id: entity.teamId, lead_id: h.leadId, sdr_id: entity.authorId ?? '', created_at: h.createdAt, status: h.status, decided_at: decided ? h.updatedAt : null, reason: h.status === 'returned' ? clean(h.statusReason.trim()) : '' });
         break;
       }
       case 'event': {

@@ -132,6 +132,12 @@ const ROUTE_NAMES = [
   'PUT /api/teams/<other team>/playbook',
   'GET /api/sync/pull',
   'POST /api/sync/push',
+  'GET /api/teams/<own team>/playbook/versions',
+  'GET /api/teams/<other team>/playbook/versions',
+  'POST /api/teams/<own team>/playbook/versions/1/restore',
+  'POST /api/teams/<other team>/playbook/versions/1/restore',
+  'GET /api/review/calls',
+  'GET /api/reports/team',
   'GET /api/admin/teams',
   'POST /api/admin/teams',
   'GET /api/admin/users',
@@ -151,6 +157,13 @@ const ROUTES: Readonly<Record<RouteName, Readonly<Record<Caller, Answer>>>> = {
   'PUT /api/teams/<other team>/playbook':    { sdr: FORB,   lead: GONE,   sales: FORB,   admin: '200',  anonymous: ANON },
   'GET /api/sync/pull':                      { sdr: '200',  lead: '200',  sales: '200',  admin: FORB,   anonymous: ANON },
   'POST /api/sync/push':                     { sdr: '200',  lead: '200',  sales: '200',  admin: FORB,   anonymous: ANON },
+  'GET /api/teams/<own team>/playbook/versions':           { sdr: FORB, lead: '200', sales: FORB, admin: '200', anonymous: ANON },
+  'GET /api/teams/<other team>/playbook/versions':         { sdr: FORB, lead: GONE,  sales: FORB, admin: '200', anonymous: ANON },
+  'POST /api/teams/<own team>/playbook/versions/1/restore':   { sdr: FORB, lead: '200', sales: FORB, admin: '200', anonymous: ANON },
+  'POST /api/teams/<other team>/playbook/versions/1/restore': { sdr: FORB, lead: GONE,  sales: FORB, admin: '200', anonymous: ANON },
+  // Review and reports are about a team: admins belong to none.
+  'GET /api/review/calls':                   { sdr: FORB,   lead: '200',  sales: FORB,   admin: FORB,   anonymous: ANON },
+  'GET /api/reports/team':                   { sdr: FORB,   lead: '200',  sales: FORB,   admin: FORB,   anonymous: ANON },
   'GET /api/admin/teams':                    { sdr: FORB,   lead: FORB,   sales: FORB,   admin: '200',  anonymous: ANON },
   'POST /api/admin/teams':                   { sdr: FORB,   lead: FORB,   sales: FORB,   admin: '201',  anonymous: ANON },
   'GET /api/admin/users':                    { sdr: FORB,   lead: FORB,   sales: FORB,   admin: '200',  anonymous: ANON },
@@ -531,6 +544,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (_dialect, make) => {
         teams: await db.selectFrom('teams').selectAll().orderBy('id').execute(),
         users: await db.selectFrom('users').select(['id', 'email', 'role', 'team_id', 'disabled_at']).orderBy('id').execute(),
         playbooks: await db.selectFrom('sync_entities').select(['id', 'data', 'version']).where('kind', '=', 'playbook').orderBy('id').execute(),
+        playbookVersions: await db.selectFrom('playbook_versions').select(['team_id', 'version', 'by_name']).orderBy('team_id').orderBy('version').execute(),
       };
     }
 
@@ -544,6 +558,12 @@ describe.each(DIALECTS)('authorization matrix on %s', (_dialect, make) => {
       'PUT /api/teams/<other team>/playbook': () => ({ method: 'PUT', url: `/api/teams/${w.teamB}/playbook`, payload: { text: '{}' } }),
       'GET /api/sync/pull': () => ({ method: 'GET', url: `/api/sync/pull?cursor=0&protocolVersion=${PROTOCOL_VERSION}` }),
       'POST /api/sync/push': () => ({ method: 'POST', url: '/api/sync/push', payload: { clientId: randomUUID(), protocolVersion: PROTOCOL_VERSION, mutations: [] } }),
+      'GET /api/teams/<own team>/playbook/versions': () => ({ method: 'GET', url: `/api/teams/${w.teamA}/playbook/versions` }),
+      'GET /api/teams/<other team>/playbook/versions': () => ({ method: 'GET', url: `/api/teams/${w.teamB}/playbook/versions` }),
+      'POST /api/teams/<own team>/playbook/versions/1/restore': () => ({ method: 'POST', url: `/api/teams/${w.teamA}/playbook/versions/1/restore`, payload: {} }),
+      'POST /api/teams/<other team>/playbook/versions/1/restore': () => ({ method: 'POST', url: `/api/teams/${w.teamB}/playbook/versions/1/restore`, payload: {} }),
+      'GET /api/review/calls': () => ({ method: 'GET', url: '/api/review/calls?from=2025-01-01&to=2025-12-31&tz=UTC' }),
+      'GET /api/reports/team': () => ({ method: 'GET', url: '/api/reports/team?from=2025-01-01&to=2025-12-31&tz=UTC' }),
       'GET /api/admin/teams': () => ({ method: 'GET', url: '/api/admin/teams' }),
       'POST /api/admin/teams': (tag) => ({ method: 'POST', url: '/api/admin/teams', payload: { name: `Team ${tag}` } }),
       'GET /api/admin/users': () => ({ method: 'GET', url: '/api/admin/users' }),
@@ -576,6 +596,22 @@ describe.each(DIALECTS)('authorization matrix on %s', (_dialect, make) => {
         expect(res.json()).toMatchObject({ lastSeq: 0, results: [] });
         expect(after).toEqual(before);
       },
+      'GET /api/teams/<own team>/playbook/versions': (res, before, after) => versionsListed(res, before, after, w.teamA),
+      'GET /api/teams/<other team>/playbook/versions': (res, before, after) => versionsListed(res, before, after, w.teamB),
+      'POST /api/teams/<own team>/playbook/versions/1/restore': (res, before, after, caller) => playbookPublished(res, before, after, w.teamA, caller),
+      'POST /api/teams/<other team>/playbook/versions/1/restore': (res, before, after, caller) => playbookPublished(res, before, after, w.teamB, caller),
+      'GET /api/review/calls': (res, before, after) => {
+        // Team A's calls only: team B's SDR planted calls too.
+        const body = res.json() as { calls: { sdrId: string }[]; total: number };
+        expect(body.calls.every((c) => c.sdrId !== w.people.sdrB.id)).toBe(true);
+        expect(after).toEqual(before);
+      },
+      'GET /api/reports/team': (res, before, after) => {
+        const body = res.json() as { sdrs: { sdrId: string }[] };
+        expect(body.sdrs.map((s) => s.sdrId)).not.toContain(w.people.sdrB.id);
+        expect(body.sdrs.map((s) => s.sdrId)).toContain(w.people.sdr.id);
+        expect(after).toEqual(before);
+      },
       'GET /api/admin/teams': (res, before, after) => {
         expect((res.json() as { id: string }[]).map((t) => t.id)).toEqual(expect.arrayContaining([w.teamA, w.teamB]));
         expect(after).toEqual(before);
@@ -605,12 +641,19 @@ describe.each(DIALECTS)('authorization matrix on %s', (_dialect, make) => {
       expect({ ...after, teams: after.teams.filter((t) => t.id !== teamId) }).toEqual({ ...before, teams: before.teams.filter((t) => t.id !== teamId) });
     }
 
+    function versionsListed(res: LightMyRequestResponse, before: Snapshot, after: Snapshot, teamId: string) {
+      const body = res.json() as { current: number; versions: { version: number }[] };
+      expect(body.versions.map((v) => v.version)).toEqual(before.playbookVersions.filter((v) => v.team_id === teamId).map((v) => v.version).reverse());
+      expect(after).toEqual(before);
+    }
+
     function playbookPublished(res: LightMyRequestResponse, before: Snapshot, after: Snapshot, teamId: string, caller: Caller) {
       expect(res.json()).toEqual({ publishedAt: expect.any(Number), version: expect.any(Number) });
       const published = after.playbooks.find((p) => p.id === teamId)!;
       expect(published.version).toBeGreaterThan(before.playbooks.find((p) => p.id === teamId)!.version);
       expect(JSON.parse(published.data)).toMatchObject({ text: '{}', by: actorOf(w, caller as Role).name });
-      const others = (s: Snapshot) => ({ users: s.users, teams: s.teams.filter((t) => t.id !== teamId), playbooks: s.playbooks.filter((p) => p.id !== teamId) });
+      expect(after.playbookVersions.filter((v) => v.team_id === teamId).length).toBe(before.playbookVersions.filter((v) => v.team_id === teamId).length + 1);
+      const others = (s: Snapshot) => ({ users: s.users, teams: s.teams.filter((t) => t.id !== teamId), playbooks: s.playbooks.filter((p) => p.id !== teamId), playbookVersions: s.playbookVersions.filter((v) => v.team_id !== teamId) });
       expect(others(after)).toEqual(others(before));
     }
 

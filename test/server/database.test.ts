@@ -29,10 +29,10 @@ function webRoot(): string {
 describe.each(DIALECTS)('the team database on %s', (_name, make) => {
   it('migrates an empty database, and a second run changes nothing', async () => {
     const { db } = await open(make);
-    expect(await migrateToLatest(db)).toEqual(['001_accounts', '002_sync']);
-    expect(await migrateToLatest(db)).toEqual(['001_accounts', '002_sync']);
+    expect(await migrateToLatest(db)).toEqual(['001_accounts', '002_sync', '003_review']);
+    expect(await migrateToLatest(db)).toEqual(['001_accounts', '002_sync', '003_review']);
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
-    expect(tables).toEqual(expect.arrayContaining(['sessions', 'teams', 'users', 'sync_entities', 'sync_clients', 'sync_rejections', 'crm_deliveries']));
+    expect(tables).toEqual(expect.arrayContaining(['sessions', 'teams', 'users', 'sync_entities', 'sync_clients', 'sync_rejections', 'crm_deliveries', 'rv_calls', 'rv_leads', 'rv_handoffs', 'rv_status', 'rv_answers', 'rv_texts', 'playbook_versions']));
   });
 
   it('keeps rows and constraints the same way on both dialects', async () => {

@@ -107,3 +107,87 @@ export function withConditionOp(cond: Condition, op: Condition['op'], target: Sc
 export function opsFor(target: ScriptQuestion | undefined): readonly Condition['op'][] {
   return target ? CONDITION_OPS_BY_TYPE[target.type] : ['answered', 'equals', 'in', 'includes', 'gte', 'lte'];
 }
+
+function countOf(items: readonly string[], id: string): number {
+  return items.filter((item) => item === id).length;
+}
+
+/**
+ * Renames a question and the branches that point at it, so a follow-up keeps its parent. Only a
+ * rename between unique ids carries branches along: where two questions share an id, nobody can
+ * tell which of them a branch meant.
+ */
+export function renameQuestion(script: Script, section: number, index: number, id: string): Script {
+  const old = script.sections[section]?.questions[index]?.id;
+  if (old === undefined) return script;
+  const ids = questionIds(script);
+  const follow = old !== id && countOf(ids, old) === 1 && countOf(ids, id) === 0;
+  return {
+    ...script,
+    sections: script.sections.map((s, si) => ({
+      ...s,
+      questions: s.questions.map((q, qi) => {
+        const renamed = si === section && qi === index ? { ...q, id } : q;
+        return follow && renamed.showIf?.question === old ? { ...renamed, showIf: { ...renamed.showIf, question: id } } : renamed;
+      }),
+    })),
+  };
+}
+
+/** Renames an option of a question and the branches that test for it, under the same rule. */
+export function renameOption(script: Script, questionId: string, old: string, id: string, optionIds: readonly string[]): (cond: Condition) => Condition {
+  const follow = old !== id && countOf(optionIds, old) === 1 && countOf(optionIds, id) === 0 && countOf(questionIds(script), questionId) === 1;
+  return (cond) => {
+    if (!follow || cond.question !== questionId) return cond;
+    switch (cond.op) {
+      case 'equals':
+      case 'includes':
+        return cond.value === old ? { ...cond, value: id } : cond;
+      case 'in':
+        return { ...cond, values: cond.values.map((v) => (v === old ? id : v)) };
+      default:
+        return cond;
+    }
+  };
+}
+
+/** Applies a change to every branch condition of the script. */
+export function mapConditions(script: Script, change: (cond: Condition) => Condition): Script {
+  return {
+    ...script,
+    sections: script.sections.map((s) => ({
+      ...s,
+      questions: s.questions.map((q) => (q.showIf ? { ...q, showIf: change(q.showIf) } : q)),
+    })),
+  };
+}
+
+export interface QuestionAt {
+  readonly section: number;
+  readonly question: number;
+}
+
+/**
+ * Moves a question one place up or down; past the top or bottom of its section it goes to the end
+ * of the section before or the start of the one after. Returns where it landed.
+ */
+export function moveQuestion(script: Script, at: QuestionAt, by: -1 | 1): { readonly script: Script; readonly at: QuestionAt } {
+  const section = script.sections[at.section];
+  const question = section?.questions[at.question];
+  if (!section || !question) return { script, at };
+  const target = at.question + by;
+  if (target >= 0 && target < section.questions.length) {
+    const sections = replaceAt(script.sections, at.section, { ...section, questions: moveBy(section.questions, at.question, by) });
+    return { script: { ...script, sections }, at: { section: at.section, question: target } };
+  }
+  const neighbourIndex = at.section + by;
+  const neighbour = script.sections[neighbourIndex];
+  if (!neighbour) return { script, at };
+  const questions = by < 0 ? [...neighbour.questions, question] : [question, ...neighbour.questions];
+  const sections = script.sections.map((s, i) => {
+    if (i === at.section) return { ...s, questions: removeAt(s.questions, at.question) };
+    if (i === neighbourIndex) return { ...s, questions };
+    return s;
+  });
+  return { script: { ...script, sections }, at: { section: neighbourIndex, question: by < 0 ? questions.length - 1 : 0 } };
+}

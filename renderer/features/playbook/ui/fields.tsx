@@ -1,7 +1,8 @@
-import { useContext, useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FACT_KEYS } from '../../../../shared/model/facts';
 import type { Localized } from '../../../../shared/model/localized';
-import { FieldProblems, ProblemsContext, useFieldProblems } from './problems';
+import { FieldProblems, useFieldProblems, useItemProblems } from './problems';
 
 /**
  * The editor's form controls. Each has a visible label, shows the problems found at its `path`
@@ -165,13 +166,6 @@ export function ListField({
   );
 }
 
-function useItemProblems(path: string, count: number): string[] {
-  const messages: string[] = [];
-  const byPath = useContext(ProblemsContext);
-  for (let i = 0; i < count; i++) messages.push(...(byPath.get(`${path}[${i}]`) ?? []));
-  return messages;
-}
-
 export function SelectField<V extends string>({
   label,
   path,
@@ -198,8 +192,8 @@ export function SelectField<V extends string>({
           if (chosen) onChange(chosen.value);
         }}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
+        {options.map((o, i) => (
+          <option key={`${i}:${o.value}`} value={o.value}>
             {o.label}
           </option>
         ))}
@@ -236,32 +230,42 @@ export function LocalizedField({ label, path, value, onChange }: { readonly labe
 /** Move up, move down and remove, for one item of an ordered list. */
 export function RowActions({
   name,
-  index,
-  count,
+  canUp,
+  canDown,
   onMove,
   onRemove,
-  children,
 }: {
   readonly name: string;
-  readonly index: number;
-  readonly count: number;
+  readonly canUp: boolean;
+  readonly canDown: boolean;
   readonly onMove: (by: -1 | 1) => void;
   readonly onRemove: () => void;
-  readonly children?: ReactNode;
 }) {
   const { t } = useTranslation('playbookEditor');
   return (
     <div className="pbe-row-actions">
-      {children}
-      <button type="button" className="btn btn-small btn-ghost" aria-label={t('row.up', { name })} title={t('row.up', { name })} disabled={index === 0} onClick={() => onMove(-1)}>
+      <button type="button" className="btn btn-small btn-ghost" aria-label={t('row.up', { name })} title={t('row.up', { name })} disabled={!canUp} onClick={() => onMove(-1)}>
         ↑
       </button>
-      <button type="button" className="btn btn-small btn-ghost" aria-label={t('row.down', { name })} title={t('row.down', { name })} disabled={index === count - 1} onClick={() => onMove(1)}>
+      <button type="button" className="btn btn-small btn-ghost" aria-label={t('row.down', { name })} title={t('row.down', { name })} disabled={!canDown} onClick={() => onMove(1)}>
         ↓
       </button>
       <button type="button" className="btn btn-small btn-ghost btn-danger" aria-label={t('row.remove', { name })} title={t('row.remove', { name })} onClick={onRemove}>
         ✕
       </button>
     </div>
+  );
+}
+
+export const FACT_LIST_ID = 'pbe-fact-keys';
+
+/** The known fact slots, offered as suggestions wherever a fact is typed. */
+export function FactKeyList() {
+  return (
+    <datalist id={FACT_LIST_ID}>
+      {FACT_KEYS.map((key) => (
+        <option key={key} value={key} />
+      ))}
+    </datalist>
   );
 }

@@ -5,6 +5,12 @@ export const ProblemsContext = createContext<ReadonlyMap<string, readonly string
 
 const NONE: readonly string[] = [];
 
+/** The messages of each item of a list field (`path[0]`, `path[1]`…), for the field to show. */
+export function useItemProblems(path: string, count: number): string[] {
+  const byPath = useContext(ProblemsContext);
+  return Array.from({ length: count }, (_, i) => byPath.get(`${path}[${i}]`) ?? NONE).flat();
+}
+
 /**
  * What a control needs to show its own problems: whether it is invalid, the id its
  * aria-describedby points at, and the messages (rendered with <FieldProblems>).

@@ -33,17 +33,17 @@ export function HeadlineTiles({ team }: { readonly team: SdrMetrics }) {
   return (
     <section aria-label={t('tiles.label')}>
       <dl className="report-tiles">
-      {tiles.map((tile) => (
-        <div key={tile.key} className="report-tile">
-          <dt id={`${id}-${tile.key}`} className="report-tile-label">
-            {tile.label}
-          </dt>
-          <dd aria-labelledby={`${id}-${tile.key}`} className="report-tile-value">
-            {tile.value}
-          </dd>
-          {tile.hint ? <dd className="report-tile-hint">{tile.hint}</dd> : null}
-        </div>
-      ))}
+        {tiles.map((tile) => (
+          <div key={tile.key} className="report-tile">
+            <dt id={`${id}-${tile.key}`} className="report-tile-label">
+              {tile.label}
+            </dt>
+            <dd aria-labelledby={`${id}-${tile.key}`} className="report-tile-value">
+              {tile.value}
+            </dd>
+            {tile.hint ? <dd className="report-tile-hint">{tile.hint}</dd> : null}
+          </div>
+        ))}
       </dl>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useEffectEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewCallRow } from '../../../../shared/api/review';
 import type { Disposition } from '../../../../shared/model/playbook';
@@ -48,9 +48,10 @@ export function CallList(props: CallListProps) {
   const virtualItems = virtualizer.getVirtualItems();
   const lastShown = virtualItems[virtualItems.length - 1]?.index ?? -1;
 
+  const nearEnd = useEffectEvent(() => onNearEnd());
   useEffect(() => {
-    if (canLoadMore && lastShown >= rows.length - PREFETCH_ROWS) onNearEnd();
-  }, [canLoadMore, lastShown, rows.length, onNearEnd]);
+    if (canLoadMore && lastShown >= rows.length - PREFETCH_ROWS) nearEnd();
+  }, [canLoadMore, lastShown, rows.length]);
 
   useEffect(() => {
     if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });

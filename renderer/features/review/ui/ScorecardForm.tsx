@@ -46,10 +46,8 @@ export function ScorecardForm({ callId, leadId, scorecard }: ScorecardFormProps)
 
   const score = (criterionId: string, value: number | null) => {
     setScores((current) => {
-      const next = { ...current };
-      if (value === null) delete next[criterionId];
-      else next[criterionId] = value;
-      return next;
+      const others = Object.fromEntries(Object.entries(current).filter(([id]) => id !== criterionId));
+      return value === null ? others : { ...others, [criterionId]: value };
     });
     setError(null);
     setNotice(null);
@@ -83,7 +81,7 @@ export function ScorecardForm({ callId, leadId, scorecard }: ScorecardFormProps)
         const label = localize(criterion.label, lang);
         const labelId = `${id}-${criterion.id}-label`;
         const hintId = `${id}-${criterion.id}-hint`;
-        const current = scores[criterion.id];
+        const current = Object.hasOwn(scores, criterion.id) ? scores[criterion.id] : undefined;
         return (
           <div key={criterion.id} className="review-criterion">
             <div className="review-criterion-head">
