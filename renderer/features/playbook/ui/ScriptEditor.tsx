@@ -102,7 +102,7 @@ export function ScriptEditor({ script, index, nextVersion, problems, open, onOpe
           <TextField label={t('scripts.industry')} hint={t('scripts.industryHint')} path={`${path}.industry`} value={script.industry} maxLength={SCRIPT_LIMITS.industry} onChange={(industry) => set({ industry })} />
           <div className="field pbe-field">
             <span className="field-label">{t('scripts.version')}</span>
-            <span className="pbe-version" role="status">
+            <span className="pbe-version">
               {nextVersion === script.version ? t('scripts.versionSame', { version: script.version }) : t('scripts.versionRaised', { version: script.version, next: nextVersion })}
             </span>
           </div>
