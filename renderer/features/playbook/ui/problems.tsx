@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { createContext, useContext, useId } from 'react';
+import { problemMessage } from '../editor/problemMessages';
 
 /** Each path's problems, already in the user's language. */
 export const ProblemsContext = createContext<ReadonlyMap<string, readonly string[]>>(new Map());
@@ -40,4 +42,10 @@ export function GroupProblems({ path }: { readonly path: string }) {
       <FieldProblems id={id} messages={messages} />
     </p>
   );
+}
+
+/** A rule's message in the user's language where the editor knows it, else as the rule wrote it. */
+export function sayProblem(message: string, t: TFunction): string {
+  const known = problemMessage(message);
+  return known ? t(known.key, known.values) : message;
 }
