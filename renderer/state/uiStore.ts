@@ -13,10 +13,13 @@ export interface QueueFilters {
 export const NO_FILTERS: QueueFilters = { status: '', temperature: '', tag: '', sourceChannel: '', owner: '' };
 
 export type LeadPanel = { readonly mode: 'view' } | { readonly mode: 'edit' } | { readonly mode: 'new' };
-export type Overlay = 'none' | 'import' | 'settings' | 'sync' | 'signIn';
+export type Overlay = 'none' | 'import' | 'settings' | 'sync' | 'signIn' | 'feedback';
+/** A team lead's screens; everyone else only has the desk. */
+export type Screen = 'desk' | 'review' | 'playbook' | 'reports';
 
 interface UiState {
   readonly view: LeadKind;
+  readonly screen: Screen;
   readonly search: string;
   readonly filters: QueueFilters;
   readonly selectedLeadId: string | null;
@@ -25,6 +28,7 @@ interface UiState {
   readonly superseded: boolean;
   readonly toast: string | null;
   setView(view: LeadKind): void;
+  setScreen(screen: Screen): void;
   setSearch(search: string): void;
   setFilter<K extends keyof QueueFilters>(key: K, value: QueueFilters[K]): void;
   clearFilters(): void;
@@ -37,6 +41,7 @@ interface UiState {
 
 export const initialUiState = {
   view: 'inbound',
+  screen: 'desk',
   search: '',
   filters: NO_FILTERS,
   selectedLeadId: null,
@@ -49,6 +54,7 @@ export const initialUiState = {
 export const useUiStore = create<UiState>()((set) => ({
   ...initialUiState,
   setView: (view) => set({ view }),
+  setScreen: (screen) => set({ screen }),
   setSearch: (search) => set({ search }),
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
   clearFilters: () => set({ filters: NO_FILTERS }),

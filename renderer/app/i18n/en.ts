@@ -11,6 +11,11 @@ export const en = {
     newLead: 'New lead',
     import: 'Import',
     settings: 'Settings',
+    screens: 'Screens',
+    desk: 'Desk',
+    review: 'Review',
+    playbook: 'Playbook',
+    reports: 'Reports',
   },
   queue: {
     title: 'Lead queue',

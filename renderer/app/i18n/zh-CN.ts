@@ -12,6 +12,11 @@ export const zhCN: Strings = {
     newLead: '新建线索',
     import: '导入',
     settings: '设置',
+    screens: '功能页',
+    desk: '工作台',
+    review: '通话复盘',
+    playbook: '销售手册',
+    reports: '报表',
   },
   queue: {
     title: '线索队列',
