@@ -176,11 +176,11 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
         </div>
       </header>
       {role === 'sales' ? (
-        <main className="workspace workspace-inbox">
+        <main className="workspace workspace-full">
           <SalesInbox actorName={syncOverview.account?.user.name ?? ''} tagLabel={tagLabel} now={now} region={region} onOpenLink={openLink} />
         </main>
       ) : role === 'admin' ? (
-        <main className="workspace workspace-admin">
+        <main className="workspace workspace-full">
           <AdminScreen server={platform.server} onSignIn={() => setOverlay('signIn')} />
         </main>
       ) : (

@@ -17,7 +17,7 @@ async function world(make: (typeof DIALECTS)[number][1]) {
   const teamId = await server.team('华东一组');
   const lead = await server.user('lead', teamId, '王经理');
   const sdr = await server.user('sdr', teamId, '李雷');
-  const send = async (who: Account, method: 'GET' | 'PUT' | 'POST', path: string, payload?: unknown) => {
+  const send = async (who: Account, method: 'GET' | 'PUT' | 'POST', path: string, payload?: Record<string, unknown>) => {
     const res = await server.app.inject({ method, url: `/api/teams/${teamId}/playbook${path}`, headers: { authorization: `Bearer ${who.token}` }, ...(payload === undefined ? {} : { payload }) });
     return { status: res.statusCode, body: res.json() as Record<string, unknown> };
   };
@@ -53,7 +53,7 @@ describe.each(DIALECTS)('playbook versions on %s', (_name, make) => {
     const refused = await send(lead, 'PUT', '', { text: file(sneaky) });
     expect(refused).toMatchObject({ status: 400, body: { error: { code: 'playbook.invalid', fields: [{ path: 'scripts[0].version', message: expect.stringContaining('raise the version') }] } } });
     const q = script.sections[0]!.questions;
-    const cyclic = structuredClone(script);
+    const cyclic: { version: number; sections: { questions: object[] }[] } = structuredClone(script) as never;
     const [a, b] = [cyclic.sections[0]!.questions[0]!, cyclic.sections[0]!.questions[1]!];
     Object.assign(a, { showIf: { question: q[1]!.id, op: 'answered' } });
     Object.assign(b, { showIf: { question: q[0]!.id, op: 'answered' } });

@@ -16,6 +16,8 @@ export interface Column<Row> {
   readonly kind: CellKind;
   /** What the cell shows (formatted by kind), what sorting compares and what the CSV carries. */
   readonly value: (row: Row) => CellValue;
+  /** Text that needs room to stay readable (a question's words) rather than wrapping word by word. */
+  readonly wide?: boolean;
   /** Shown after the cell's text, e.g. a highlight badge; not exported. */
   readonly extra?: (row: Row) => ReactNode;
 }

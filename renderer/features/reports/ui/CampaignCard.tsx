@@ -36,7 +36,7 @@ export function CampaignCard({ campaigns, period }: CampaignCardProps) {
   const sorted = useTableSort(columns, campaigns, { column: 'leads', direction: 'descending' });
 
   return (
-    <ReportCard titleId={titleId} title={title} fileKey="campaigns" period={period} csv={() => toCsvTable(columns, sorted.rows, format)} className="report-span-half">
+    <ReportCard titleId={titleId} title={title} fileKey="campaigns" period={period} csv={() => toCsvTable(columns, sorted.rows, format)} className="report-span-5">
       <ReportTable
         labelledBy={titleId}
         name={title}

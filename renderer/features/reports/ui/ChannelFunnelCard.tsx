@@ -5,7 +5,7 @@ import type { FunnelRow } from '../../../../shared/api/reports';
 import type { DateRange } from '../periodPresets';
 import { toCsvTable, type Column } from '../reportColumns';
 import { ratio } from '../reportFormat';
-import { AXIS_TICK, CHART_COLORS } from './chartTheme';
+import { AXIS_TICK, CHART_COLORS, inOrder } from './chartTheme';
 import { ChartFigure, ReportCard } from './ReportCard';
 import { ReportTable } from './ReportTable';
 import { useChannelLabel, useReportFormat } from './useReportFormat';
@@ -13,7 +13,8 @@ import { useTableSort } from './useTableSort';
 
 /** Channel names are long ("Target account list"), so the bars lie down with names on the left. */
 const CATEGORY_AXIS_WIDTH = 120;
-const chartHeight = (channels: number) => Math.max(160, 48 + channels * 44);
+const FUNNEL_ORDER = inOrder(['leads', 'contacted', 'mqls', 'sqls']);
+const chartHeight = (channels: number) => Math.max(160, 56 + channels * 32);
 
 interface ChannelFunnelCardProps {
   readonly channels: readonly FunnelRow[];
@@ -44,7 +45,7 @@ export function ChannelFunnelCard({ channels, period }: ChannelFunnelCardProps) 
   const chartData = sorted.rows.map((r) => ({ ...r, label: channelLabel(r.channel) }));
 
   return (
-    <ReportCard titleId={titleId} title={title} fileKey="channels" period={period} csv={() => toCsvTable(columns, sorted.rows, format)} className="report-span-full">
+    <ReportCard titleId={titleId} title={title} fileKey="channels" period={period} csv={() => toCsvTable(columns, sorted.rows, format)} className="report-span-12">
       <div className="report-split">
         {channels.length > 0 ? (
           <ChartFigure label={t('channels.chart')} caption={t('channels.caption')} height={chartHeight(chartData.length)}>
@@ -52,8 +53,8 @@ export function ChannelFunnelCard({ channels, period }: ChannelFunnelCardProps) 
               <CartesianGrid stroke="#edf0f4" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
               <YAxis type="category" dataKey="label" width={CATEGORY_AXIS_WIDTH} tick={AXIS_TICK} interval={0} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Tooltip itemSorter={FUNNEL_ORDER} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={FUNNEL_ORDER} />
               <Bar dataKey="leads" name={t('channels.leads')} fill={CHART_COLORS.leads} />
               <Bar dataKey="contacted" name={t('channels.contacted')} fill={CHART_COLORS.contacted} />
               <Bar dataKey="mqls" name={t('metrics.mqls')} fill={CHART_COLORS.mqls} />

@@ -4,12 +4,14 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis 
 import type { TeamReport } from '../../../../shared/api/reports';
 import type { DateRange } from '../periodPresets';
 import { toCsvTable, type Column } from '../reportColumns';
-import { AXIS_TICK, CHART_COLORS } from './chartTheme';
+import { AXIS_TICK, CHART_COLORS, inOrder } from './chartTheme';
 import { ChartFigure, ReportCard } from './ReportCard';
 import { ReportTable } from './ReportTable';
 import { useReportFormat } from './useReportFormat';
 
 type DailyRow = TeamReport['daily'][number];
+
+const SERIES_ORDER = inOrder(['dials', 'conversations', 'mqls', 'sqls']);
 
 interface DailyActivityCardProps {
   readonly daily: readonly DailyRow[];
@@ -37,7 +39,7 @@ export function DailyActivityCard({ daily, period }: DailyActivityCardProps) {
   const active = daily.some((d) => d.dials + d.conversations + d.mqls + d.sqls > 0);
 
   return (
-    <ReportCard titleId={titleId} title={title} fileKey="daily" period={period} csv={() => toCsvTable(columns, daily, format)} className="report-span-wide">
+    <ReportCard titleId={titleId} title={title} fileKey="daily" period={period} csv={() => toCsvTable(columns, daily, format)} className="report-span-8">
       {active ? (
         <ChartFigure label={t('daily.chart')} caption={t('daily.caption')} height={220}>
           <ComposedChart data={[...daily]} accessibilityLayer={false} margin={{ top: 8, right: 4, bottom: 0, left: -12 }}>
@@ -45,8 +47,8 @@ export function DailyActivityCard({ daily, period }: DailyActivityCardProps) {
             <XAxis dataKey="date" tickFormatter={tick} tick={AXIS_TICK} minTickGap={16} />
             <YAxis yAxisId="calls" allowDecimals={false} tick={AXIS_TICK} />
             <YAxis yAxisId="handoffs" orientation="right" allowDecimals={false} tick={AXIS_TICK} />
-            <Tooltip labelFormatter={(label) => format.date(String(label))} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Tooltip labelFormatter={(label) => format.date(String(label))} itemSorter={SERIES_ORDER} />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={SERIES_ORDER} />
             <Bar yAxisId="calls" dataKey="dials" name={t('metrics.dials')} fill={CHART_COLORS.dials} />
             <Bar yAxisId="calls" dataKey="conversations" name={t('metrics.conversations')} fill={CHART_COLORS.conversations} />
             <Line yAxisId="handoffs" dataKey="mqls" name={t('metrics.mqls')} stroke={CHART_COLORS.mqls} strokeWidth={2} dot={false} />

@@ -38,10 +38,10 @@ export function HeadlineTiles({ team }: { readonly team: SdrMetrics }) {
             <dt id={`${id}-${tile.key}`} className="report-tile-label">
               {tile.label}
             </dt>
+            {tile.hint ? <dd className="report-tile-hint">{tile.hint}</dd> : null}
             <dd aria-labelledby={`${id}-${tile.key}`} className="report-tile-value">
               {tile.value}
             </dd>
-            {tile.hint ? <dd className="report-tile-hint">{tile.hint}</dd> : null}
           </div>
         ))}
       </dl>

@@ -5,6 +5,12 @@ import { downloadText } from '../../import/downloadText';
 import type { DateRange } from '../periodPresets';
 import { buildReportCsv, reportCsvFileName, type CsvTable } from '../reportCsv';
 
+/**
+ * Charts fill their card's width. The initial size draws them before the first measurement (and
+ * where there is no ResizeObserver, as in tests), so they never render at zero width.
+ */
+const INITIAL_CHART_WIDTH = 560;
+
 interface ReportCardProps {
   readonly titleId: string;
   readonly title: string;
@@ -43,12 +49,6 @@ interface ChartFigureProps {
   readonly height: number;
   readonly children: ReactNode;
 }
-
-/**
- * Charts fill their card's width. The initial size draws them before the first measurement (and
- * where there is no ResizeObserver, as in tests), so they never render at zero width.
- */
-const INITIAL_CHART_WIDTH = 560;
 
 /** A chart is a picture to screen readers: named, its numbers left to the table next to it. */
 export function ChartFigure({ label, caption, height, children }: ChartFigureProps) {

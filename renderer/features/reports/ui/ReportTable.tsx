@@ -21,6 +21,7 @@ interface ReportTableProps<Row> {
 }
 
 const alignEnd = (kind: CellKind) => kind !== 'text' && kind !== 'date';
+const cellClass = <Row,>(column: Column<Row>) => (alignEnd(column.kind) ? 'is-num' : column.wide ? 'is-wide' : undefined);
 
 /** One of the reports' tables: the numbers screen readers, tests and the CSV export all read. */
 export function ReportTable<Row>({ labelledBy, name, columns, rows, totals = [], rowKey, empty, sort, highlighted, capped = false }: ReportTableProps<Row>) {
@@ -35,7 +36,7 @@ export function ReportTable<Row>({ labelledBy, name, columns, rows, totals = [],
           {column.extra?.(row)}
         </>
       );
-      const className = alignEnd(column.kind) ? 'is-num' : undefined;
+      const className = cellClass(column);
       return index === 0 ? (
         <th key={column.id} scope="row" className={className}>
           {content}
@@ -55,7 +56,7 @@ export function ReportTable<Row>({ labelledBy, name, columns, rows, totals = [],
             {columns.map((column) => {
               const direction = sort?.state?.column === column.id ? sort.state.direction : undefined;
               return (
-                <th key={column.id} scope="col" aria-sort={direction} className={alignEnd(column.kind) ? 'is-num' : undefined}>
+                <th key={column.id} scope="col" aria-sort={direction} className={cellClass(column)}>
                   {sort ? (
                     <button type="button" className="report-sort" onClick={() => sort.onSort(column.id)}>
                       {column.label}

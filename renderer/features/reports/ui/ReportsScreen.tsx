@@ -98,7 +98,7 @@ export function ReportsScreen({ server, playbook, now, onSignIn }: ReportsScreen
       ) : null}
       {report && shown ? (
         <div className={load.state === 'loading' ? 'reports-grid is-stale' : 'reports-grid'}>
-          <div className="report-span-full">
+          <div className="report-span-12">
             <HeadlineTiles team={report.team} />
           </div>
           <SdrCard team={report.team} sdrs={report.sdrs} period={shown} />

@@ -16,13 +16,21 @@ type ReasonRow = TeamReport['returnReasons'][number];
 /** More bars than this turn into a comb; the table below has every reason. */
 const CHARTED_REASONS = 8;
 const REASON_AXIS_WIDTH = 120;
-const REASON_LABEL_CHARS = 12;
+/** What fits the axis: a Chinese character is about twice as wide as a Latin letter. */
+const REASON_LABEL_WIDTH = 20;
+const charWidth = (char: string) => ((char.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1);
 
 /** Reasons are typed by sales reps and can be long: the axis shows their start. */
-const shortReason = (reason: string) => {
-  const chars = [...reason];
-  return chars.length > REASON_LABEL_CHARS ? `${chars.slice(0, REASON_LABEL_CHARS - 1).join('')}…` : reason;
-};
+function shortReason(reason: string): string {
+  let width = 0;
+  let kept = '';
+  for (const char of reason) {
+    width += charWidth(char);
+    if (width > REASON_LABEL_WIDTH - 1) return `${kept}…`;
+    kept += char;
+  }
+  return reason;
+}
 
 interface ReturnReasonsCardProps {
   readonly reasons: readonly ReasonRow[];
@@ -48,7 +56,7 @@ export function ReturnReasonsCard({ reasons, period }: ReturnReasonsCardProps) {
   const charted = [...reasons].sort((a, b) => b.count - a.count).slice(0, CHARTED_REASONS);
 
   return (
-    <ReportCard titleId={titleId} title={title} fileKey="return-reasons" period={period} csv={() => toCsvTable(columns, sorted.rows, format)} className="report-span-narrow">
+    <ReportCard titleId={titleId} title={title} fileKey="return-reasons" period={period} csv={() => toCsvTable(columns, sorted.rows, format)} className="report-span-4">
       {charted.length > 0 ? (
         <ChartFigure label={t('reasons.chart')} caption={t('reasons.caption')} height={Math.max(120, 30 + charted.length * 26)}>
           <BarChart data={charted} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>

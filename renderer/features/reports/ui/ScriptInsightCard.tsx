@@ -30,6 +30,7 @@ export function ScriptInsightCard({ insight, scripts, period }: ScriptInsightCar
         id: 'question',
         label: t('insight.question'),
         kind: 'text',
+        wide: true,
         value: (r) => r.prompt,
         extra: (r) => (r.highlighted ? <span className="badge report-signal">{t('insight.strong')}</span> : null),
       },
@@ -44,7 +45,7 @@ export function ScriptInsightCard({ insight, scripts, period }: ScriptInsightCar
   const sorted = useTableSort(columns, rows, { column: 'difference', direction: 'descending' });
 
   return (
-    <ReportCard titleId={titleId} title={title} fileKey="script-insight" period={period} csv={() => toCsvTable(columns, sorted.rows, format)} className="report-span-half">
+    <ReportCard titleId={titleId} title={title} fileKey="script-insight" period={period} csv={() => toCsvTable(columns, sorted.rows, format)} className="report-span-7">
       <p className="field-hint report-help">{t('insight.help')}</p>
       <ReportTable
         labelledBy={titleId}

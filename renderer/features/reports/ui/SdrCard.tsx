@@ -43,7 +43,7 @@ export function SdrCard({ team, sdrs, period }: SdrCardProps) {
   const title = t('sdrs.title');
 
   return (
-    <ReportCard titleId={titleId} title={title} fileKey="sdrs" period={period} csv={() => toCsvTable(columns, [...sorted.rows, team], format)} className="report-span-full">
+    <ReportCard titleId={titleId} title={title} fileKey="sdrs" period={period} csv={() => toCsvTable(columns, [...sorted.rows, team], format)} className="report-span-12">
       <ReportTable
         labelledBy={titleId}
         name={title}
