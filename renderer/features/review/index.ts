@@ -4,4 +4,3 @@ export { ScorecardForm, type ScorecardFormProps } from './ui/ScorecardForm';
 export { FeedbackButton, type FeedbackButtonProps } from './ui/FeedbackButton';
 export { FeedbackPanel, type FeedbackPanelProps } from './ui/FeedbackPanel';
 export { useUnreadReviewCount } from './queries';
-export { addReview, markReviewRead } from './mutations';

@@ -42,7 +42,7 @@ describe('schema upgrades', () => {
 
     const db = new SdrDeskDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.leads.get(lead.id)).toMatchObject({ company: 'Contoso 咨询' });
     expect(await db.outbox.count()).toBe(1);
     expect(await db.settings.get('ownerName')).toEqual({ key: 'ownerName', value: '王芳' });
@@ -53,6 +53,10 @@ describe('schema upgrades', () => {
     expect(await db.drafts.count()).toBe(0);
     // v4: the queue waiting for the first sync is kept; refused changes have their table.
     expect(await db.rejections.where('leadId').equals(lead.id).count()).toBe(0);
+    // v5: reviews, their read marks and the review workspace's offline cache start empty.
+    expect(await db.reviews.where('callId').equals(lead.id).count()).toBe(0);
+    expect(await db.reviewReads.count()).toBe(0);
+    expect(await db.reviewCache.orderBy('openedAt').count()).toBe(0);
     await db.delete();
   });
 

@@ -126,7 +126,7 @@ describe('ReviewWorkspace list', () => {
     expect(to).toHaveAttribute('aria-invalid', 'true');
     expect(to).toHaveAccessibleDescription('The period ends before it starts.');
     expect(screen.getByText('Fix the period to see calls.')).toBeInTheDocument();
-    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    expect(within(screen.getByRole('listbox', { name: 'Calls in the period, newest first' })).queryAllByRole('option')).toHaveLength(0);
     await new Promise((resolve) => setTimeout(resolve, 350));
     expect(fake.requests).toHaveLength(asked);
   });
@@ -140,6 +140,17 @@ describe('ReviewWorkspace list', () => {
 
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'SDR' })).toHaveAccessibleDescription('is not on this team'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('names a refused parameter that no field stands for', async () => {
+    const fake = fakeServer({ list: () => refusal(400, 'invalid', 'invalid query', [{ path: 'tz', message: 'is not a time zone (use a name such as Asia/Shanghai)' }]) });
+    await renderWorkspace(fake.server);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Something went wrong: invalid query');
+    expect(alert).toHaveTextContent('tz: is not a time zone (use a name such as Asia/Shanghai)');
+    await userEvent.setup().click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(fake.listQueries()).toHaveLength(2));
   });
 
   it('loads the next page as the list nears its end', async () => {
@@ -183,7 +194,7 @@ describe('ReviewWorkspace call', () => {
     const { user } = await renderWorkspace(fakeServer({ calls: [fixture] }).server);
     await openCall(user, 'Acme Robotics');
 
-    const facts = within(pane()).getByRole('definition', { name: undefined, hidden: false }).closest('dl')!;
+    const facts = within(pane()).getByLabelText('About this call');
     expect(facts).toHaveTextContent('李雷');
     expect(facts).toHaveTextContent('Connected – conversation held');
     expect(facts).toHaveTextContent('03:10');
@@ -206,8 +217,8 @@ describe('ReviewWorkspace call', () => {
     const story = within(pane()).getByRole('region', { name: 'Around this call' });
     const items = within(story).getAllByRole('listitem');
     expect(items.map((i) => i.textContent)).toEqual([
-      expect.stringContaining('New → Working'),
       expect.stringContaining('No answer'),
+      expect.stringContaining('New → Working'),
       expect.stringContaining('This call'),
       expect.stringContaining('Handed off to 张伟'),
     ]);
@@ -318,6 +329,8 @@ describe('ReviewWorkspace offline', () => {
     expect(await screen.findByText('Offline — showing the 2 calls you opened recently')).toBeInTheDocument();
     const list = await listOf('Calls you opened recently');
     expect(within(list).getAllByRole('option').map((o) => within(o).getByText(/^Opened/).textContent)).toEqual(['Opened Last', 'Opened First']);
+    // The server's filters do not apply to this device's copies.
+    expect(screen.getByRole('combobox', { name: 'SDR' })).toBeDisabled();
 
     await user.click(within(list).getByText('Opened First'));
     expect(await within(pane()).findByRole('heading', { level: 2, name: 'Opened First' })).toBeInTheDocument();

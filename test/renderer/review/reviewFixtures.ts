@@ -38,7 +38,7 @@ export function callFixture(overrides: { company?: string; contactName?: string;
   const earlier = makeCall(lead, { startedAt: startedAt - 86_400_000, disposition: 'no-answer', wrappedUpAt: startedAt - 86_390_000 });
   const onCall = makeNote(lead, { callId: call.id, text: 'Budget owner is the CFO; follow up on Friday', createdAt: startedAt + 220_000 });
   const older = makeNote(lead, { text: 'Downloaded the automation guide', createdAt: startedAt - 86_000_000 });
-  const working = makeStatusEvent({ id: lead.id, status: 'new' }, 'working', { at: startedAt - 86_400_000 });
+  const working = makeStatusEvent({ id: lead.id, status: 'new' }, 'working', { at: startedAt - 86_300_000 });
   const handoff = makeHandoff(lead, { callId: call.id, status: 'returned', statusReason: 'No budget this year', createdAt: startedAt + 300_000, updatedAt: startedAt + 400_000 });
   const row: ReviewCallRow = {
     id: call.id,

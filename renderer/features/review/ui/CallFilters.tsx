@@ -17,6 +17,8 @@ interface CallFiltersProps {
   readonly errors: Readonly<Partial<Record<FilterField, string>>>;
   readonly members: readonly Member[];
   readonly playbook: TeamPlaybook;
+  /** Offline the list is this device's recently opened calls, which the server's filters do not apply to. */
+  readonly disabled: boolean;
   readonly onChange: (field: FilterField, value: string) => void;
   readonly onClear: () => void;
 }
@@ -35,7 +37,7 @@ function scriptChoices(scripts: readonly Script[]): { id: string; name: string }
 }
 
 /** Period, search and the list's filters, compact enough to leave the list most of the column. */
-export function CallFilters({ filters, tz, errors, members, playbook, onChange, onClear }: CallFiltersProps) {
+export function CallFilters({ filters, tz, errors, members, playbook, disabled, onChange, onClear }: CallFiltersProps) {
   const { t, i18n } = useTranslation('review');
   const lang = i18n.language;
   const people = members.filter((m) => m.role === 'sdr' || m.role === 'lead').sort((a, b) => a.name.localeCompare(b.name, lang));
@@ -87,50 +89,52 @@ export function CallFilters({ filters, tz, errors, members, playbook, onChange, 
   };
 
   return (
-    <form className="review-filters" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
-      <div className="review-period">
-        {(['from', 'to'] as const).map((field) => (
-          <div key={field} className="field">
-            <label htmlFor={fieldId(field)}>{t(`filters.${field}`)}</label>
-            <input id={fieldId(field)} className="input review-date" type="date" value={filters[field]} onChange={(e) => onChange(field, e.target.value)} {...invalid(field)} />
-            {errorOf(field)}
-          </div>
-        ))}
-      </div>
-      <p className="field-hint review-zone">{t('filters.zone', { zone: tz })}</p>
-      <div className="review-search">
-        <label htmlFor={fieldId('search')} className="visually-hidden">
-          {t('filters.search')}
-        </label>
-        <input
-          id={fieldId('search')}
-          className="input"
-          type="search"
-          maxLength={MAX_SEARCH_LENGTH}
-          placeholder={t('filters.searchPlaceholder')}
-          value={filters.search}
-          onChange={(e) => onChange('search', e.target.value)}
-          {...invalid('search')}
-        />
-        {errorOf('search')}
-      </div>
-      <div className="review-selects">
-        {select('sdr', t('filters.anySdr'), people.map((m) => ({ value: m.id, label: m.role === 'lead' ? t('filters.leadMember', { name: m.name }) : m.name })))}
-        {select('disposition', t('filters.anyDisposition'), playbook.dispositions.map((d) => ({ value: d.id, label: localize(d.label, lang) })))}
-        {select('channel', t('filters.anyChannel'), CALL_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) })))}
-        {select('tag', t('filters.anyTag'), playbook.taxonomy.flatMap((g) => g.tags.map((tag) => ({ value: tag.id, label: localize(tag.label, lang), group: localize(g.label, lang) }))))}
-        {select('script', t('filters.anyScript'), scriptChoices(playbook.allScripts).map((s) => ({ value: s.id, label: s.name })))}
-        {select('outcome', t('filters.anyOutcome'), HANDOFF_OUTCOMES.map((o) => ({ value: o, label: t(`filters.outcomes.${o}`) })))}
-        {select('reviewed', t('filters.anyReviewed'), [
-          { value: 'yes', label: t('filters.reviewedYes') },
-          { value: 'no', label: t('filters.reviewedNo') },
-        ])}
-        {hasNarrowingFilters(filters) ? (
-          <button type="button" className="btn btn-small btn-ghost review-clear" onClick={onClear}>
-            {t('filters.clear')}
-          </button>
-        ) : null}
-      </div>
+    <form role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
+      <fieldset className="review-filters" disabled={disabled}>
+        <div className="review-period">
+          {(['from', 'to'] as const).map((field) => (
+            <div key={field} className="field">
+              <label htmlFor={fieldId(field)}>{t(`filters.${field}`)}</label>
+              <input id={fieldId(field)} className="input review-date" type="date" value={filters[field]} onChange={(e) => onChange(field, e.target.value)} {...invalid(field)} />
+              {errorOf(field)}
+            </div>
+          ))}
+        </div>
+        <p className="field-hint review-zone">{t('filters.zone', { zone: tz })}</p>
+        <div className="review-search">
+          <label htmlFor={fieldId('search')} className="visually-hidden">
+            {t('filters.search')}
+          </label>
+          <input
+            id={fieldId('search')}
+            className="input"
+            type="search"
+            maxLength={MAX_SEARCH_LENGTH}
+            placeholder={t('filters.searchPlaceholder')}
+            value={filters.search}
+            onChange={(e) => onChange('search', e.target.value)}
+            {...invalid('search')}
+          />
+          {errorOf('search')}
+        </div>
+        <div className="review-selects">
+          {select('sdr', t('filters.anySdr'), people.map((m) => ({ value: m.id, label: m.role === 'lead' ? t('filters.leadMember', { name: m.name }) : m.name })))}
+          {select('disposition', t('filters.anyDisposition'), playbook.dispositions.map((d) => ({ value: d.id, label: localize(d.label, lang) })))}
+          {select('channel', t('filters.anyChannel'), CALL_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) })))}
+          {select('tag', t('filters.anyTag'), playbook.taxonomy.flatMap((g) => g.tags.map((tag) => ({ value: tag.id, label: localize(tag.label, lang), group: localize(g.label, lang) }))))}
+          {select('script', t('filters.anyScript'), scriptChoices(playbook.allScripts).map((s) => ({ value: s.id, label: s.name })))}
+          {select('outcome', t('filters.anyOutcome'), HANDOFF_OUTCOMES.map((o) => ({ value: o, label: t(`filters.outcomes.${o}`) })))}
+          {select('reviewed', t('filters.anyReviewed'), [
+            { value: 'yes', label: t('filters.reviewedYes') },
+            { value: 'no', label: t('filters.reviewedNo') },
+          ])}
+          {hasNarrowingFilters(filters) ? (
+            <button type="button" className="btn btn-small btn-ghost review-clear" onClick={onClear}>
+              {t('filters.clear')}
+            </button>
+          ) : null}
+        </div>
+      </fieldset>
     </form>
   );
 }

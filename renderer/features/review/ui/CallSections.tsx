@@ -175,8 +175,7 @@ export function AroundTimeline({ detail, dispositions }: { readonly detail: Revi
             <p className="tl-title">
               {t('timeline.handoff', { owner: handoff.owner.name })} <span className={`badge review-outcome review-outcome-${outcome}`}>{t(`timeline.outcome.${outcome}`)}</span>
             </p>
-            {handoff.status === 'returned' && handoff.statusReason ? <p className="tl-sub">{t('timeline.returnReason', { reason: handoff.statusReason })}</p> : null}
-            {handoff.status !== 'returned' && handoff.statusReason ? <p className="tl-sub">{t('timeline.reason', { reason: handoff.statusReason })}</p> : null}
+            {handoff.statusReason ? <p className="tl-sub">{t('timeline.reason', { reason: handoff.statusReason })}</p> : null}
           </>
         );
       }

@@ -148,7 +148,7 @@ export function ReviewWorkspace({ server, online = true, members, playbook, tagL
             {status}
           </span>
         </header>
-        <CallFilters filters={filters} tz={tz} errors={errors} members={members} playbook={playbook} onChange={changeFilter} onClear={clearFilters} />
+        <CallFilters filters={filters} tz={tz} errors={errors} members={members} playbook={playbook} disabled={list.offline} onChange={changeFilter} onClear={clearFilters} />
         {list.offline ? (
           <div className="review-offline" role="status">
             <p>
@@ -162,7 +162,7 @@ export function ReviewWorkspace({ server, online = true, members, playbook, tagL
             ) : null}
           </div>
         ) : null}
-        {banner ? <ProblemNotice problem={banner} onRetry={list.retry} /> : null}
+        {banner ? <ProblemNotice problem={banner} details={unplaced} onRetry={list.retry} /> : null}
         <CallList
           rows={rows}
           label={list.offline ? t('list.offlineLabel') : t('list.label')}
