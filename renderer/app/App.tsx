@@ -6,6 +6,8 @@ import { COMMANDS } from '../../shared/ipc/commands';
 import { SignInDialog, SyncIndicator, SyncPanel, useSyncOverview } from '../features/account';
 import { AdminScreen } from '../features/admin';
 import { SalesInbox } from '../features/inbox';
+import { ReportsScreen } from '../features/reports';
+import { FeedbackButton, FeedbackPanel, ReviewWorkspace } from '../features/review';
 import { useNow } from './hooks/useNow';
 import { useCallbackReminders } from '../features/call';
 import { DemoOffer, loadDemoLeads } from '../features/demo';
@@ -16,7 +18,7 @@ import { ImportDialog } from '../features/import';
 import { LeadPanel, LeadQueue, hasLeads, type QueueApi } from '../features/leads';
 import { SettingsDialog, readSetting, useSetting } from '../features/settings';
 import type { Platform } from '../platform';
-import { useUiStore } from '../state/uiStore';
+import { useUiStore, type Screen } from '../state/uiStore';
 import { isTyping, useCommandShortcuts } from './useCommandShortcuts';
 
 /** What the app shell needs from the sync engine (created in main.tsx). */
@@ -32,7 +34,9 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
   const region = useSetting('defaultPhoneRegion') as PhoneRegion;
   const ownerName = useSetting('ownerName');
   const dialerSetting = useSetting('dialer');
-  const { taxonomy } = usePlaybook();
+  const playbook = usePlaybook();
+  const { taxonomy } = playbook;
+  const members = useSetting('teamMembers');
   const tagLabel = useCallback((tag: string) => labelOfTag(taxonomy, tag, i18n.language), [taxonomy, i18n.language]);
   // Wrapped so that "still reading" (undefined) differs from "never offered" ({ offered: undefined }).
   const demo = useLiveQuery(async () => ({ offered: await readSetting('demoOffered') }), []);
@@ -42,7 +46,10 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
   const superseded = useUiStore((s) => s.superseded);
   const toast = useUiStore((s) => s.toast);
   const view = useUiStore((s) => s.view);
-  const { setOverlay, openPanel, setView, showToast } = useUiStore.getState();
+  const chosenScreen = useUiStore((s) => s.screen);
+  // Only team leads have screens beside the desk.
+  const screen: Screen = role === 'lead' ? chosenScreen : 'desk';
+  const { setOverlay, openPanel, setView, setScreen, showToast } = useUiStore.getState();
 
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -96,10 +103,24 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
     [platform],
   );
 
+  // A team lead moves between their screens with Alt+1…4, wherever the focus is.
+  useEffect(() => {
+    if (role !== 'lead') return;
+    const screens: readonly Screen[] = ['desk', 'review', 'playbook', 'reports'];
+    const onKey = (e: KeyboardEvent) => {
+      const index = e.altKey && !e.ctrlKey && !e.metaKey ? ['1', '2', '3', '4'].indexOf(e.key) : -1;
+      if (index < 0 || useUiStore.getState().overlay !== 'none') return;
+      e.preventDefault();
+      setScreen(screens[index]!);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [role, setScreen]);
+
   // Single-key shortcuts, only when the user is not typing in a field.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || useUiStore.getState().overlay !== 'none') return;
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || useUiStore.getState().overlay !== 'none' || useUiStore.getState().screen !== 'desk') return;
       if (e.key === '/') {
         e.preventDefault();
         searchRef.current?.focus();
@@ -151,8 +172,17 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
           </span>
           <span className="brand-name">{t('app.name')}</span>
         </div>
+        {role === 'lead' ? (
+          <nav className="topbar-screens" aria-label={t('nav.screens')}>
+            {(['desk', 'review', 'playbook', 'reports'] as const).map((s, i) => (
+              <button key={s} type="button" className="screen-tab" aria-current={screen === s ? 'page' : undefined} onClick={() => setScreen(s)} aria-keyshortcuts={`Alt+${i + 1}`} title={`Alt+${i + 1}`}>
+                {t(`nav.${s}`)}
+              </button>
+            ))}
+          </nav>
+        ) : null}
         <nav className="topbar-actions" aria-label={t('nav.main')}>
-          {role === 'sales' || role === 'admin' ? null : (
+          {role === 'sales' || role === 'admin' || screen !== 'desk' ? null : (
             <>
               <button type="button" className="btn btn-primary" onClick={() => openPanel({ mode: 'new' })} aria-keyshortcuts="Control+N">
                 + {t('nav.newLead')}
@@ -172,6 +202,7 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
               {t('account.signIn')}
             </button>
           ) : null}
+          {role === 'sdr' ? <FeedbackButton onOpen={() => setOverlay('feedback')} /> : null}
           <SyncIndicator overview={syncOverview} onOpen={() => setOverlay('sync')} />
         </div>
       </header>
@@ -182,6 +213,14 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
       ) : role === 'admin' ? (
         <main className="workspace workspace-full">
           <AdminScreen server={platform.server} onSignIn={() => setOverlay('signIn')} />
+        </main>
+      ) : screen === 'review' ? (
+        <main className="workspace workspace-full">
+          <ReviewWorkspace server={platform.server} online={syncOverview.status.phase !== 'offline'} members={members} playbook={playbook} tagLabel={tagLabel} now={now} />
+        </main>
+      ) : screen === 'reports' ? (
+        <main className="workspace workspace-full">
+          <ReportsScreen server={platform.server} playbook={playbook} now={now} onSignIn={() => setOverlay('signIn')} />
         </main>
       ) : (
       <main className="workspace">
@@ -220,6 +259,15 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
           onSignedIn={() => {
             setOverlay('none');
             sync.syncNow();
+          }}
+        />
+      ) : null}
+      {overlay === 'feedback' ? (
+        <FeedbackPanel
+          onClose={() => setOverlay('none')}
+          onOpenLead={(leadId) => {
+            setScreen('desk');
+            useUiStore.getState().select(leadId);
           }}
         />
       ) : null}
