@@ -12,7 +12,7 @@ import { useNow } from './hooks/useNow';
 import { useCallbackReminders } from '../features/call';
 import { DemoOffer, loadDemoLeads } from '../features/demo';
 import { LeadWorkspace, type WorkspaceApi } from '../features/desk';
-import { usePlaybook } from '../features/playbook';
+import { PlaybookEditor, usePlaybook } from '../features/playbook';
 import { tagLabel as labelOfTag } from '../features/tags';
 import { ImportDialog } from '../features/import';
 import { LeadPanel, LeadQueue, hasLeads, type QueueApi } from '../features/leads';
@@ -217,6 +217,10 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
       ) : screen === 'review' ? (
         <main className="workspace workspace-full">
           <ReviewWorkspace server={platform.server} online={syncOverview.status.phase !== 'offline'} members={members} playbook={playbook} tagLabel={tagLabel} now={now} />
+        </main>
+      ) : screen === 'playbook' && syncOverview.account?.user.teamId ? (
+        <main className="workspace workspace-full">
+          <PlaybookEditor server={platform.server} teamId={syncOverview.account.user.teamId} playbook={playbook} />
         </main>
       ) : screen === 'reports' ? (
         <main className="workspace workspace-full">

@@ -161,7 +161,7 @@ export const en = {
       tooLong: 'The template is too long',
     },
     playbook: 'Team playbook',
-    playbookHint: 'Scripts, dispositions, tags, hand-off criteria and routing. Load your team’s JSON file; authoring comes later.',
+    playbookHint: 'Scripts, dispositions, tags, hand-off criteria, routing and the review scorecard. Signed in to a team, your team lead publishes them to you; without a team server, load your team’s JSON file here.',
     playbookCustom: 'From your team: {{sections}}',
     playbookDefault: 'Using the shipped defaults.',
     playbookLoad: 'Load playbook file…',

@@ -162,7 +162,7 @@ export const zhCN: Strings = {
       tooLong: '模板过长',
     },
     playbook: '团队作战手册',
-    playbookHint: '话术、通话结果、标签、移交标准和分配规则。载入团队的 JSON 文件；界面编辑将在后续版本提供。',
+    playbookHint: '话术、通话结果、标签、移交标准、分配规则和复盘评分表。登录团队后由主管发布给你；没有团队服务器时，可在此载入团队的 JSON 文件。',
     playbookCustom: '来自团队：{{sections}}',
     playbookDefault: '正在使用内置默认配置。',
     playbookLoad: '载入手册文件…',

@@ -44,11 +44,40 @@ export async function resetPlaybook(): Promise<void> {
   });
 }
 
-/** Keeps the team lead's unpublished edits on this device, so a reload or a crash loses none. */
-export async function savePlaybookDraft(stored: StoredPlaybookDraft, now: number = Date.now()): Promise<void> {
-  await db.drafts.put({ key: PLAYBOOK_DRAFT_KEY, leadId: '', rootId: null, text: storedDraftText(stored), updatedAt: now });
+/** The one writer of the draft row: the newest value waits while a write is under way. */
+const draftWrites: { next: { readonly text: string; readonly at: number } | 'discard' | null; running: Promise<void> | null } = { next: null, running: null };
+
+function scheduleDraftWrite(next: { readonly text: string; readonly at: number } | 'discard'): Promise<void> {
+  draftWrites.next = next;
+  draftWrites.running ??= (async () => {
+    try {
+      while (draftWrites.next !== null) {
+        const write = draftWrites.next;
+        draftWrites.next = null;
+        if (write === 'discard') await db.drafts.delete(PLAYBOOK_DRAFT_KEY);
+        else await db.drafts.put({ key: PLAYBOOK_DRAFT_KEY, leadId: '', rootId: null, text: write.text, updatedAt: write.at });
+      }
+    } finally {
+      draftWrites.running = null;
+    }
+  })();
+  return draftWrites.running;
 }
 
-export async function discardPlaybookDraft(): Promise<void> {
-  await db.drafts.delete(PLAYBOOK_DRAFT_KEY);
+/**
+ * Keeps the team lead's unpublished edits on this device, so a reload or a crash loses none. Fast
+ * typing makes a few writes of the newest draft, never a queue of stale ones, and a discard is
+ * never overtaken by an earlier save. Resolves once everything asked so far is written.
+ */
+export function savePlaybookDraft(stored: StoredPlaybookDraft, now: number = Date.now()): Promise<void> {
+  return scheduleDraftWrite({ text: storedDraftText(stored), at: now });
+}
+
+export function discardPlaybookDraft(): Promise<void> {
+  return scheduleDraftWrite('discard');
+}
+
+/** Resolves when no draft write is waiting or under way. */
+export async function playbookDraftWritten(): Promise<void> {
+  await draftWrites.running;
 }

@@ -1,1 +1,2 @@
 export { ScriptPanel } from './ui/ScriptPanel';
+export { QuestionField } from './ui/QuestionField';

@@ -2,6 +2,7 @@ import { parsePlaybookFile } from '../../../../shared/model/playbook';
 import { parseScript, type Script } from '../../../../shared/model/script';
 import { DEFAULT_PLAYBOOK } from '../../../../shared/playbook/defaults';
 import type { PlaybookDraft } from './draft';
+import { jsonErrorOffset, lineAndColumn } from './jsonPosition';
 import type { Problem } from './validate';
 
 /** Why an imported file was refused; the draft is untouched in every case. */
@@ -12,16 +13,6 @@ export type ImportRefusal =
 
 export type ImportResult = { readonly ok: true; readonly draft: PlaybookDraft } | { readonly ok: false; readonly refusal: ImportRefusal };
 
-/** Where JSON.parse stopped, from its message: V8 names a position and, lately, line and column. */
-function syntaxPosition(text: string, message: string): { line: number | null; column: number | null } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const position = /at position (\d+)/.exec(message)?.[1];
-  if (position === undefined) return { line: null, column: null };
-  const before = text.slice(0, Number(position));
-  return { line: before.split('\n').length, column: Number(position) - before.lastIndexOf('\n') };
-}
-
 /**
  * A playbook file (JSON text) as a new draft, checked like a published one: all or nothing. A
  * section the file leaves out is the shipped default's, because publishing replaces the team's
@@ -31,8 +22,9 @@ export function importPlaybook(text: string): ImportResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, refusal: { kind: 'json', ...syntaxPosition(text, error instanceof Error ? error.message : '') } };
+  } catch {
+    const offset = jsonErrorOffset(text);
+    return { ok: false, refusal: { kind: 'json', ...(offset === null ? { line: null, column: null } : lineAndColumn(text, offset)) } };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, refusal: { kind: 'notObject' } };
   const parsed = parsePlaybookFile(text);

@@ -52,7 +52,8 @@ export function EditorWorkspace({ server, teamId, playbook, initial }: PlaybookE
 
   const published = useMemo(() => draftFromPlaybook(playbook), [playbook]);
   const working = draft ?? published;
-  const changed = useMemo(() => draft !== null && canonicalJson(draft) !== canonicalJson(published), [draft, published]);
+  const publishedJson = useMemo(() => canonicalJson(published), [published]);
+  const changed = useMemo(() => draft !== null && canonicalJson(draft) !== publishedJson, [draft, publishedJson]);
   const problems = useMemo(() => [...validateDraft(working), ...serverProblems], [working, serverProblems]);
   const byPath = useMemo(() => problemsByPath(problems.map((p) => ({ path: p.path, message: sayProblem(p.message, t) }))), [problems, t]);
 
@@ -70,7 +71,7 @@ export function EditorWorkspace({ server, teamId, playbook, initial }: PlaybookE
     const path = pendingFocus.current;
     if (path === null || !rootRef.current) return;
     for (let candidate = path; candidate !== ''; candidate = candidate.replace(/(\.[^.[]+|\[\d+\])$/, '')) {
-      const target = rootRef.current.querySelector<HTMLElement>(`[data-path="${CSS.escape(candidate)}"]`);
+      const target = rootRef.current.querySelector<HTMLElement>(`[data-path="${candidate.replace(/["\\]/g, '\\$&')}"]`);
       if (target) {
         target.focus();
         target.scrollIntoView?.({ block: 'center' });
@@ -128,7 +129,7 @@ export function EditorWorkspace({ server, teamId, playbook, initial }: PlaybookE
     e.preventDefault();
     const id = TABS[(next + TABS.length) % TABS.length]!;
     setTab(id);
-    rootRef.current?.querySelector<HTMLElement>(`#${CSS.escape(`${baseId}-tab-${id}`)}`)?.focus();
+    document.getElementById(`${baseId}-tab-${id}`)?.focus();
   };
 
   const status = draft === null ? t('status.published') : changed ? t('status.changed') : t('status.same');

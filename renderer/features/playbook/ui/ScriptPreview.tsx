@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mergeAnswers, type Answers, type Script } from '../../../../shared/model/script';
 import { answerOf, scriptProgress, visibleSections } from '../../../../shared/rules/scriptBranching';
 // The call screen's own question control, so the preview behaves exactly as a call will.
-import { QuestionField } from '../../script/ui/QuestionField';
+import { QuestionField } from '../../script';
 
 /**
  * The script being edited as an SDR will meet it on a call: answering a question opens or folds

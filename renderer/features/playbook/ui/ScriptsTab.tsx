@@ -65,7 +65,7 @@ export function ScriptsTab({ scripts, known, problems, nav, onNav, onChange }: S
       {script ? (
         <>
           <ScriptEditor
-            key={index}
+            key={`editor-${index}`}
             script={script}
             index={index}
             nextVersion={publishedVersion(script, known)}
@@ -79,7 +79,7 @@ export function ScriptsTab({ scripts, known, problems, nav, onNav, onChange }: S
               onNav({ script: Math.max(0, index - 1), question: null });
             }}
           />
-          <ScriptPreview key={index} script={script} />
+          <ScriptPreview key={`preview-${index}`} script={script} />
         </>
       ) : (
         <div className="pbe-empty card">

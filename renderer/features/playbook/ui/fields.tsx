@@ -209,7 +209,7 @@ export function CheckField({ label, path, className, checked, onChange }: FieldB
   return (
     <div className={`pbe-check${className ? ` ${className}` : ''}`}>
       <label>
-        <input type="checkbox" checked={checked} data-path={path} aria-describedby={problems.describedBy} onChange={(e) => onChange(e.target.checked)} /> {label}
+        <input type="checkbox" checked={checked} data-path={path} aria-describedby={problems.describedBy} onChange={(e) => onChange(e.target.checked)} /> <span className="pbe-check-text">{label}</span>
       </label>
       <FieldProblems id={problems.id} messages={problems.messages} />
     </div>
