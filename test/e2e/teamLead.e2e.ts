@@ -177,4 +177,36 @@ describe('a team lead reviews calls and publishes the playbook', () => {
     await panel.getByRole('button', { name: 'Close' }).first().click();
     await visible(sdr.page.getByRole('button', { name: 'Feedback', exact: true }));
   });
+
+  it('publishes a changed question; the SDR’s next call asks it, the earlier call keeps the old one', async () => {
+    await lead.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Playbook' }).click();
+    await lead.page.getByRole('navigation', { name: 'Team scripts' }).getByRole('button', { name: /Inbound discovery/ }).click();
+    await lead.page.getByRole('button', { name: new RegExp(OLD_QUESTION) }).click();
+    const prompt = lead.page.getByRole('textbox', { name: 'Question (what the SDR asks)' });
+    await prompt.fill(NEW_QUESTION);
+    const publish = lead.page.getByRole('region', { name: 'Publish' });
+    await publish.getByRole('textbox', { name: 'What changed' }).fill('Shorter opening question');
+    await publish.getByRole('button', { name: 'Publish', exact: true }).click();
+    await visible(lead.page.getByText('Published version 1. Every SDR gets it on their next sync.'));
+    // The version list names it, with the note, and the script's version went up.
+    await lead.page.getByRole('tab', { name: 'Versions' }).click();
+    await visible(lead.page.getByText('Shorter opening question'));
+
+    await syncNow(sdr.page);
+    await discoveryCall(sdr.page, second.company, NEW_QUESTION, 'Second call on the new script');
+    const timeline = sdr.page.getByRole('region', { name: 'Timeline' });
+    const newCall = timeline.getByRole('listitem').filter({ hasText: 'Inbound discovery v2' });
+    await visible(newCall);
+    await newCall.getByText(/answers · Inbound discovery v2/).click();
+    await visible(newCall.getByText(NEW_QUESTION));
+
+    // The first call still shows the question as it was asked.
+    await queue(sdr.page).getByRole('option', { name: new RegExp(first.company) }).click();
+    await visible(sdr.page.getByRole('heading', { name: first.company }));
+    const oldCall = timeline.getByRole('listitem').filter({ hasText: 'Inbound discovery v1' });
+    await visible(oldCall);
+    await oldCall.getByText(/answers · Inbound discovery v1/).click();
+    await visible(oldCall.getByText(new RegExp(OLD_QUESTION)));
+    expect(await oldCall.getByText(NEW_QUESTION).count()).toBe(0);
+  });
 });
