@@ -173,7 +173,7 @@ describe('a team lead reviews calls and publishes the playbook', () => {
     // Opening it shows the scores and the comment, and marks it read.
     await entry.click();
     await visible(panel.getByText('Good open questions. Agree a dated next step before hanging up.'));
-    expect(await panel.getByText('New', { exact: true }).count()).toBe(0);
+    await expect.poll(() => panel.getByText('New', { exact: true }).count()).toBe(0);
     await panel.getByRole('button', { name: 'Close' }).first().click();
     await visible(sdr.page.getByRole('button', { name: 'Feedback', exact: true }));
   });
