@@ -154,6 +154,7 @@ export interface RvTextsTable {
   id: string;
   team_id: string;
   call_id: string;
+  started_at: Millis;
   text: string;
 }
 

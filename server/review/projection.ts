@@ -48,6 +48,8 @@ function answered(value: unknown): boolean {
 export async function projectEntities(db: Kysely<Database> | Transaction<Database>, entities: readonly ProjectedEntity[]): Promise<void> {
   const calls: Insertable<RvCallsTable>[] = [];
   const texts: Insertable<RvTextsTable>[] = [];
+  /** Filed under their call's start (looked up below), the note's own time if the call is unknown. */
+  const noteTexts: Insertable<RvTextsTable>[] = [];
   const answers: Insertable<RvAnswersTable>[] = [];
   const answeredCalls: string[] = [];
   const leads: Insertable<RvLeadsTable>[] = [];
@@ -84,7 +86,7 @@ export async function projectEntities(db: Kysely<Database> | Transaction<Databas
           last_score: null,
         });
         const text = Object.values(call.answers).map(answerText).join('\n');
-        if (text.trim() !== '') texts.push({ id: call.id, team_id: entity.teamId, call_id: call.id, text: clean(searchable(text)) });
+        if (text.trim() !== '') texts.push({ id: call.id, team_id: entity.teamId, call_id: call.id, started_at: call.startedAt, text: clean(searchable(text)) });
         answeredCalls.push(call.id);
         for (const [questionId, value] of Object.entries(call.answers)) {
           if (answered(value)) answers.push({ call_id: call.id, question_id: clean(questionId), team_id: entity.teamId, lead_id: call.leadId, script_id: clean(call.scriptId ?? '') });
@@ -96,7 +98,8 @@ export async function projectEntities(db: Kysely<Database> | Transaction<Databas
       case 'note': {
         const callId = entity.data['callId'];
         const text = entity.data['text'];
-        if (typeof callId === 'string' && typeof text === 'string') texts.push({ id: entity.id, team_id: entity.teamId, call_id: callId, text: clean(searchable(text)) });
+        const createdAt = entity.data['createdAt'];
+        if (typeof callId === 'string' && typeof text === 'string') noteTexts.push({ id: entity.id, team_id: entity.teamId, call_id: callId, started_at: typeof createdAt === 'number' ? createdAt : 0, text: clean(searchable(text)) });
         break;
       }
       case 'lead': {
@@ -184,7 +187,20 @@ export async function projectEntities(db: Kysely<Database> | Transaction<Databas
   );
   await chunked(answeredCalls, (ids) => db.deleteFrom('rv_answers').where('call_id', 'in', ids).execute());
   await chunked(answers, (rows) => db.insertInto('rv_answers').values(rows).onConflict((oc) => oc.columns(['call_id', 'question_id']).doNothing()).execute());
-  await chunked(texts, (rows) => db.insertInto('rv_texts').values(rows).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ text: eb.ref('excluded.text') }))).execute());
+  if (noteTexts.length > 0) {
+    const starts = new Map<string, number>();
+    await chunked([...new Set(noteTexts.map((n) => n.call_id))], async (ids) => {
+      for (const row of await db.selectFrom('rv_calls').select(['id', 'started_at']).where('id', 'in', ids).execute()) starts.set(row.id, Number(row.started_at));
+    });
+    for (const note of noteTexts) texts.push({ ...note, started_at: starts.get(note.call_id) ?? note.started_at });
+  }
+  await chunked(texts, (rows) =>
+    db
+      .insertInto('rv_texts')
+      .values(rows)
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ text: eb.ref('excluded.text'), started_at: eb.ref('excluded.started_at') })))
+      .execute(),
+  );
   for (const [leadId, first] of firstCalls) {
     await db
       .updateTable('rv_leads')

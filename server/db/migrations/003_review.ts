@@ -97,9 +97,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('team_id', 'text', (c) => c.notNull())
     .addColumn('call_id', 'text', (c) => c.notNull())
+    /** The call's start: a search scans only the period's texts. */
+    .addColumn('started_at', 'bigint', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rv_texts_team').on('rv_texts').columns(['team_id', 'call_id']).execute();
+  await db.schema.createIndex('rv_texts_team_time').on('rv_texts').columns(['team_id', 'started_at']).execute();
 
   await db.schema
     .createTable('playbook_versions')
