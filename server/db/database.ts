@@ -22,7 +22,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function openDatabase(target: DatabaseTarget): Kysely<Database> {
   if (target.kind === 'postgres') {
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10 }) }) });
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the database closed (a restart, an administrator) is dropped by the pool
+    // and replaced on the next query; with no listener its error would end the process.
+    pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (target.file !== ':memory:') mkdirSync(join(target.file, '..'), { recursive: true });
   const sqlite = new SQLite(target.file);

@@ -104,6 +104,25 @@ export interface RvCallsTable {
   last_score: number | null;
 }
 
+export interface RvCallDaysTable {
+  team_id: string;
+  sdr_id: string;
+  /** started_at / 86,400,000: the UTC day. */
+  day: number;
+  dials: number;
+  conversations: number;
+  talk_ms: Millis;
+  touches: number;
+}
+
+export interface RvCallQuartersTable {
+  team_id: string;
+  /** started_at / 900,000: the quarter hour. */
+  bucket: Millis;
+  dials: number;
+  conversations: number;
+}
+
 export interface RvLeadsTable {
   id: string;
   team_id: string;
@@ -178,6 +197,8 @@ export interface Database {
   sync_rejections: SyncRejectionsTable;
   crm_deliveries: CrmDeliveriesTable;
   rv_calls: RvCallsTable;
+  rv_call_days: RvCallDaysTable;
+  rv_call_quarters: RvCallQuartersTable;
   rv_leads: RvLeadsTable;
   rv_handoffs: RvHandoffsTable;
   rv_status: RvStatusTable;

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { FunnelRow, QuestionInsight, SdrMetrics, TeamReport } from '../../shared/api/reports';
 import { localDate, periodBounds, periodDays, type Period } from '../../shared/rules/period';
 import type { Database } from '../db/schema';
+import { DAY_MS, QUARTER_MS } from '../review/rollups';
 
 /**
  * A team's numbers over a period, each computed by SQL that runs the same on SQLite and
@@ -10,10 +11,9 @@ import type { Database } from '../db/schema';
  * period; the funnel follows the leads created in the period to wherever they are now.
  */
 
-/** Calls are bucketed by quarter hour in SQL and folded into the viewer's days here: every zone's offset is a multiple of 15 minutes. */
-const BUCKET_MS = 900_000;
+/** Counts are bucketed by quarter hour in SQL and folded into the viewer's days here: every zone's offset is a multiple of 15 minutes. */
 /** Inlined, not bound: PostgreSQL matches a GROUP BY expression to the select list's only when both are the same text. */
-const BUCKET = sql.lit(BUCKET_MS);
+const BUCKET = sql.lit(QUARTER_MS);
 
 const n = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
@@ -28,20 +28,11 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
   const inPeriod = (column: string) => sql`${sql.ref(column)} >= ${startMs} and ${sql.ref(column)} < ${endMs}`;
 
   const [calls, callBuckets, handoffs, handoffBuckets, acceptedBuckets, reasons, nurtured, speed, speedTeam, notCalled, funnel, insight, insightCalls] = await Promise.all([
-    sql<{ sdr_id: string; dials: unknown; conversations: unknown; talk_ms: unknown; touches: unknown }>`
-      select sdr_id,
-        sum(case when channel = 'phone' then 1 else 0 end) as dials,
-        sum(case when channel = 'phone' and connected = 1 then 1 else 0 end) as conversations,
-        sum(case when channel = 'phone' then talk_ms else 0 end) as talk_ms,
-        sum(case when channel = 'phone' then 0 else 1 end) as touches
-      from rv_calls where team_id = ${teamId} and ${inPeriod('started_at')}
-      group by sdr_id`.execute(db),
+    callsBySdr(db, teamId, startMs, endMs),
+    // Periods start and end on quarter hours in every zone, so the quarter rollup is exact.
     sql<{ b: unknown; dials: unknown; conversations: unknown }>`
-      select started_at / ${BUCKET} as b,
-        sum(case when channel = 'phone' then 1 else 0 end) as dials,
-        sum(case when channel = 'phone' and connected = 1 then 1 else 0 end) as conversations
-      from rv_calls where team_id = ${teamId} and ${inPeriod('started_at')}
-      group by started_at / ${BUCKET}`.execute(db),
+      select bucket as b, dials, conversations from rv_call_quarters
+      where team_id = ${teamId} and bucket >= ${startMs / QUARTER_MS} and bucket < ${endMs / QUARTER_MS}`.execute(db),
     sql<{ sdr_id: string; mqls: unknown; sqls: unknown; returned: unknown }>`
       select sdr_id, count(*) as mqls,
         sum(case when status = 'accepted' then 1 else 0 end) as sqls,
@@ -102,7 +93,7 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
   // Every SDR of the team gets a row, active or not; anyone else who appears (a former member,
   // a team lead who made calls) too.
   const ids = new Set<string>(members.filter((m) => m.role === 'sdr').map((m) => m.id));
-  for (const rows of [calls.rows, handoffs.rows, nurtured.rows]) for (const row of rows) ids.add(row.sdr_id);
+  for (const rows of [calls, handoffs.rows, nurtured.rows]) for (const row of rows) ids.add(row.sdr_id);
   for (const row of speed.rows) if (row.sdr !== null) ids.add(row.sdr);
   ids.delete('');
   const name = (id: string) => members.find((m) => m.id === id)?.name ?? '—';
@@ -110,8 +101,8 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
   const metrics = (sdrId: string | null): SdrMetrics => {
     const mine = <T extends { sdr_id: string }>(rows: readonly T[]) => (sdrId === null ? rows : rows.filter((r) => r.sdr_id === sdrId));
     const sum = <T extends { sdr_id: string }>(rows: readonly T[], pick: (r: T) => unknown) => mine(rows).reduce((a, r) => a + n(pick(r)), 0);
-    const dials = sum(calls.rows, (r) => r.dials);
-    const conversations = sum(calls.rows, (r) => r.conversations);
+    const dials = sum(calls, (r) => r.dials);
+    const conversations = sum(calls, (r) => r.conversations);
     const sqls = sum(handoffs.rows, (r) => r.sqls);
     const returned = sum(handoffs.rows, (r) => r.returned);
     const s = (sdrId === null ? speedTeam.rows[0] : speed.rows.find((r) => r.sdr === sdrId)) ?? null;
@@ -121,8 +112,8 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
       dials,
       conversations,
       connectRate: dials === 0 ? null : conversations / dials,
-      talkSeconds: Math.floor(sum(calls.rows, (r) => r.talk_ms) / 1000),
-      touches: sum(calls.rows, (r) => r.touches),
+      talkSeconds: Math.floor(sum(calls, (r) => r.talk_ms) / 1000),
+      touches: sum(calls, (r) => r.touches),
       speedToLead: {
         medianMs: s && s.median !== null ? n(s.median) : null,
         p90Ms: s && s.p90 !== null ? n(s.p90) : null,
@@ -138,7 +129,7 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
   };
 
   const days = new Map(periodDays(period).map((date) => [date, { date, dials: 0, conversations: 0, mqls: 0, sqls: 0 }]));
-  const dayOf = (bucket: unknown) => days.get(localDate(n(bucket) * BUCKET_MS, period.tz));
+  const dayOf = (bucket: unknown) => days.get(localDate(n(bucket) * QUARTER_MS, period.tz));
   for (const row of callBuckets.rows) {
     const day = dayOf(row.b);
     if (day) {
@@ -184,6 +175,44 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
     campaigns,
     scriptInsight: [...questions.values()].sort((a, b) => a.scriptId.localeCompare(b.scriptId) || a.questionId.localeCompare(b.questionId)),
   };
+}
+
+interface CallSums {
+  readonly sdr_id: string;
+  readonly dials: unknown;
+  readonly conversations: unknown;
+  readonly talk_ms: unknown;
+  readonly touches: unknown;
+}
+
+/**
+ * Calls per SDR over [startMs, endMs): whole UTC days from the day rollup, the partial days at
+ * either end from the calls themselves. A year is ~18,000 rollup rows instead of a million calls.
+ */
+async function callsBySdr(db: Kysely<Database>, teamId: string, startMs: number, endMs: number): Promise<CallSums[]> {
+  const firstDay = Math.ceil(startMs / DAY_MS);
+  const endDay = Math.floor(endMs / DAY_MS);
+  const raw = (from: number, to: number) =>
+    from >= to
+      ? Promise.resolve({ rows: [] as CallSums[] })
+      : sql<CallSums>`
+      select sdr_id,
+        sum(case when channel = 'phone' then 1 else 0 end) as dials,
+        sum(case when channel = 'phone' and connected = 1 then 1 else 0 end) as conversations,
+        sum(case when channel = 'phone' then talk_ms else 0 end) as talk_ms,
+        sum(case when channel = 'phone' then 0 else 1 end) as touches
+      from rv_calls where team_id = ${teamId} and started_at >= ${from} and started_at < ${to}
+      group by sdr_id`.execute(db);
+  if (firstDay >= endDay) return (await raw(startMs, endMs)).rows;
+  const [head, days, tail] = await Promise.all([
+    raw(startMs, firstDay * DAY_MS),
+    sql<CallSums>`
+      select sdr_id, sum(dials) as dials, sum(conversations) as conversations, sum(talk_ms) as talk_ms, sum(touches) as touches
+      from rv_call_days where team_id = ${teamId} and day >= ${firstDay} and day < ${endDay}
+      group by sdr_id`.execute(db),
+    raw(endDay * DAY_MS, endMs),
+  ]);
+  return [...head.rows, ...days.rows, ...tail.rows];
 }
 
 /**

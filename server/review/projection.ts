@@ -4,6 +4,7 @@ import { HandoffSchema } from '../../shared/model/handoff';
 import { LeadSchema } from '../../shared/model/lead';
 import { averageScore, ReviewSchema } from '../../shared/model/review';
 import type { Database, EntityKindColumn, RvAnswersTable, RvCallsTable, RvHandoffsTable, RvLeadsTable, RvStatusTable, RvTextsTable } from '../db/schema';
+import { refreshCallRollups } from './rollups';
 import { searchable } from './search';
 
 /** A synced record as written, with who wrote it when it was created (not stored on the record). */
@@ -185,6 +186,15 @@ export async function projectEntities(db: Kysely<Database> | Transaction<Databas
       )
       .execute(),
   );
+  // Rollups need each call's author: a call written again in a later batch has none here, so
+  // its stored row says whose it is.
+  if (calls.length > 0) {
+    const authors = new Map<string, string>();
+    await chunked(calls.map((c) => c.id), async (ids) => {
+      for (const row of await db.selectFrom('rv_calls').select(['id', 'sdr_id']).where('id', 'in', ids).execute()) authors.set(row.id, row.sdr_id);
+    });
+    await refreshCallRollups(db, calls.map((c) => ({ teamId: c.team_id, sdrId: authors.get(c.id) ?? c.sdr_id, startedAt: Number(c.started_at) })));
+  }
   await chunked(answeredCalls, (ids) => db.deleteFrom('rv_answers').where('call_id', 'in', ids).execute());
   await chunked(answers, (rows) => db.insertInto('rv_answers').values(rows).onConflict((oc) => oc.columns(['call_id', 'question_id']).doNothing()).execute());
   if (noteTexts.length > 0) {

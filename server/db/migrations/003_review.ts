@@ -31,6 +31,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('rv_calls_team_sdr_time').on('rv_calls').columns(['team_id', 'sdr_id', 'started_at']).execute();
   await db.schema.createIndex('rv_calls_lead').on('rv_calls').columns(['lead_id', 'started_at']).execute();
 
+  // Calls summed per SDR and UTC day, and per team and quarter hour: the dashboard reads these
+  // for the whole days of a period and only the edges from rv_calls (see teamReport.ts).
+  await db.schema
+    .createTable('rv_call_days')
+    .addColumn('team_id', 'text', (c) => c.notNull())
+    .addColumn('sdr_id', 'text', (c) => c.notNull())
+    .addColumn('day', 'integer', (c) => c.notNull())
+    .addColumn('dials', 'integer', (c) => c.notNull())
+    .addColumn('conversations', 'integer', (c) => c.notNull())
+    .addColumn('talk_ms', 'bigint', (c) => c.notNull())
+    .addColumn('touches', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rv_call_days_pk', ['team_id', 'day', 'sdr_id'])
+    .execute();
+  await db.schema
+    .createTable('rv_call_quarters')
+    .addColumn('team_id', 'text', (c) => c.notNull())
+    .addColumn('bucket', 'bigint', (c) => c.notNull())
+    .addColumn('dials', 'integer', (c) => c.notNull())
+    .addColumn('conversations', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rv_call_quarters_pk', ['team_id', 'bucket'])
+    .execute();
+
   await db.schema
     .createTable('rv_leads')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -151,5 +173,5 @@ async function backfill(db: Kysely<Database>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['playbook_versions', 'rv_texts', 'rv_answers', 'rv_status', 'rv_handoffs', 'rv_leads', 'rv_calls']) await db.schema.dropTable(table).execute();
+  for (const table of ['playbook_versions', 'rv_call_quarters', 'rv_call_days', 'rv_texts', 'rv_answers', 'rv_status', 'rv_handoffs', 'rv_leads', 'rv_calls']) await db.schema.dropTable(table).execute();
 }
