@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the local store and the queue at 100,000 leads, in real Chromium, each figure
  * printed beside its floor (raw IndexedDB on the same data) measured in the same run; then the
- * team server's sync (syncBench.ts). Prints figures; never fails on a timing.
+ * team server's sync (syncBench.ts) and its review list and dashboard on a generated year
+ * (reviewBench.ts). Prints figures; never fails on a timing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -17,6 +18,7 @@ import { CHROMIUM_PATH } from '../helpers/chromium';
 import { indexedDbSettled, rawSingleDurablePuts, timeHandoffClick, timeKeystrokes, trackIndexedDbActivity } from './callProbes';
 import { rawGetAll, rawIndexLookups, rawPut, timeFilters, timeSearches } from './pageProbes';
 import { benchQueries, importCsvRows } from './benchData';
+import { runReviewBench } from './reviewBench';
 import { runSyncBench } from './syncBench';
 
 const LEADS = Number(process.env['BENCH_LEADS'] ?? 100_000);
@@ -178,6 +180,8 @@ try {
 
 // The team server's sync: push, pull and 200 clients at once, on SQLite and PostgreSQL (BENCH_SYNC=0 skips).
 if (process.env['BENCH_SYNC'] !== '0') await runSyncBench(report);
+// Review and reports on a generated year of a 50-SDR team, SQLite and PostgreSQL (BENCH_REVIEW=0 skips).
+if (process.env['BENCH_REVIEW'] !== '0') results.push(...(await runReviewBench()));
 
 /**
  * Opens the first lead in the queue's window that can be handed off and was not opened before;
