@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { FunnelRow, QuestionInsight, SdrMetrics, TeamReport } from '../../shared/api/reports';
-import { localDate, periodBounds, periodDays, type Period } from '../../shared/rules/period';
+import { periodBounds, periodDays, startOfDay, type Period } from '../../shared/rules/period';
 import type { Database } from '../db/schema';
 import { DAY_MS, QUARTER_MS } from '../review/rollups';
 
@@ -27,7 +27,7 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
   const { startMs, endMs } = periodBounds(period);
   const inPeriod = (column: string) => sql`${sql.ref(column)} >= ${startMs} and ${sql.ref(column)} < ${endMs}`;
 
-  const [calls, callBuckets, handoffs, handoffBuckets, acceptedBuckets, reasons, nurtured, speed, speedTeam, notCalled, funnel, insight, insightCalls] = await Promise.all([
+  const [calls, callBuckets, handoffs, handoffBuckets, acceptedBuckets, reasons, nurtured, delays, notCalled, funnel, insight, insightCalls] = await Promise.all([
     callsBySdr(db, teamId, startMs, endMs),
     // Periods start and end on quarter hours in every zone, so the quarter rollup is exact.
     sql<{ b: unknown; dials: unknown; conversations: unknown }>`
@@ -55,8 +55,10 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
       select sdr_id, count(*) as c from rv_status
       where team_id = ${teamId} and ${inPeriod('at')} and to_status = 'nurturing'
       group by sdr_id`.execute(db),
-    speedToLead(db, teamId, startMs, endMs, true),
-    speedToLead(db, teamId, startMs, endMs, false),
+    sql<{ sdr: string | null; delay: unknown }>`
+      select first_call_sdr as sdr, case when first_call_at < created_at then 0 else first_call_at - created_at end as delay
+      from rv_leads
+      where team_id = ${teamId} and kind = 'inbound' and ${inPeriod('created_at')} and first_call_at is not null`.execute(db),
     sql<{ owner_id: string | null; c: unknown }>`
       select owner_id, count(*) as c from rv_leads
       where team_id = ${teamId} and kind = 'inbound' and ${inPeriod('created_at')} and first_call_at is null
@@ -74,10 +76,10 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
         where team_id = ${teamId} and ${inPeriod('created_at')} and status in ('accepted', 'returned')
         group by lead_id
       )
-      select c.script_id, a.question_id, d.acc, count(*) as c
-      from decided d join rv_calls c on c.lead_id = d.lead_id join rv_answers a on a.call_id = c.id
-      where c.team_id = ${teamId} and c.script_id is not null
-      group by c.script_id, a.question_id, d.acc`.execute(db),
+      select a.script_id, a.question_id, d.acc, count(*) as c
+      from decided d join rv_answers a on a.lead_id = d.lead_id
+      where a.team_id = ${teamId} and a.script_id <> ''
+      group by a.script_id, a.question_id, d.acc`.execute(db),
     sql<{ script_id: string; acc: unknown; c: unknown }>`
       with decided as (
         select lead_id, max(case when status = 'accepted' then 1 else 0 end) as acc from rv_handoffs
@@ -94,7 +96,17 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
   // a team lead who made calls) too.
   const ids = new Set<string>(members.filter((m) => m.role === 'sdr').map((m) => m.id));
   for (const rows of [calls, handoffs.rows, nurtured.rows]) for (const row of rows) ids.add(row.sdr_id);
-  for (const row of speed.rows) if (row.sdr !== null) ids.add(row.sdr);
+  const delaysBySdr = new Map<string | null, number[]>([[null, []]]);
+  for (const row of delays.rows) {
+    const delay = n(row.delay);
+    delaysBySdr.get(null)!.push(delay);
+    if (row.sdr === null) continue;
+    ids.add(row.sdr);
+    const mine = delaysBySdr.get(row.sdr);
+    if (mine) mine.push(delay);
+    else delaysBySdr.set(row.sdr, [delay]);
+  }
+  for (const list of delaysBySdr.values()) list.sort((a, b) => a - b);
   ids.delete('');
   const name = (id: string) => members.find((m) => m.id === id)?.name ?? '—';
 
@@ -105,7 +117,7 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
     const conversations = sum(calls, (r) => r.conversations);
     const sqls = sum(handoffs.rows, (r) => r.sqls);
     const returned = sum(handoffs.rows, (r) => r.returned);
-    const s = (sdrId === null ? speedTeam.rows[0] : speed.rows.find((r) => r.sdr === sdrId)) ?? null;
+    const sorted = delaysBySdr.get(sdrId) ?? [];
     return {
       sdrId,
       name: sdrId === null ? '' : name(sdrId),
@@ -115,9 +127,9 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
       talkSeconds: Math.floor(sum(calls, (r) => r.talk_ms) / 1000),
       touches: sum(calls, (r) => r.touches),
       speedToLead: {
-        medianMs: s && s.median !== null ? n(s.median) : null,
-        p90Ms: s && s.p90 !== null ? n(s.p90) : null,
-        called: s ? n(s.called) : 0,
+        medianMs: nearestRank(sorted, 50),
+        p90Ms: nearestRank(sorted, 90),
+        called: sorted.length,
         notCalled: notCalled.rows.filter((r) => sdrId === null || r.owner_id === sdrId).reduce((a, r) => a + n(r.c), 0),
       },
       mqls: sum(handoffs.rows, (r) => r.mqls),
@@ -129,7 +141,21 @@ export async function teamReport(db: Kysely<Database>, teamId: string, period: P
   };
 
   const days = new Map(periodDays(period).map((date) => [date, { date, dials: 0, conversations: 0, mqls: 0, sqls: 0 }]));
-  const dayOf = (bucket: unknown) => days.get(localDate(n(bucket) * QUARTER_MS, period.tz));
+  // Each day's start, once; a bucket finds its day by binary search (Intl per bucket is slow).
+  const dayList = [...days.values()];
+  const starts = dayList.map((d) => startOfDay(d.date, period.tz));
+  const dayOf = (bucket: unknown) => {
+    const at = n(bucket) * QUARTER_MS;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || at < starts[0]!) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return at < endMs ? dayList[lo] : undefined;
+  };
   for (const row of callBuckets.rows) {
     const day = dayOf(row.b);
     if (day) {
@@ -215,25 +241,7 @@ async function callsBySdr(db: Kysely<Database>, teamId: string, startMs: number,
   return [...head.rows, ...days.rows, ...tail.rows];
 }
 
-/**
- * Inbound lead created → first call, per SDR who made that call (or for the whole team):
- * nearest-rank median and 90th percentile, ranks computed with integer arithmetic.
- */
-function speedToLead(db: Kysely<Database>, teamId: string, startMs: number, endMs: number, perSdr: boolean) {
-  const partition = perSdr ? sql`partition by first_call_sdr` : sql``;
-  return sql<{ sdr: string | null; called: unknown; median: unknown; p90: unknown }>`
-    with d as (
-      select first_call_sdr, case when first_call_at < created_at then 0 else first_call_at - created_at end as delay
-      from rv_leads
-      where team_id = ${teamId} and kind = 'inbound' and created_at >= ${startMs} and created_at < ${endMs} and first_call_at is not null
-    ), r as (
-      select first_call_sdr, delay,
-        row_number() over (${partition} order by delay) as rn,
-        count(*) over (${partition}) as cnt
-      from d
-    )
-    select ${perSdr ? sql`first_call_sdr` : sql`null`} as sdr, max(cnt) as called,
-      max(case when rn = (50 * cnt + 99) / 100 then delay end) as median,
-      max(case when rn = (90 * cnt + 99) / 100 then delay end) as p90
-    from r ${perSdr ? sql`group by first_call_sdr` : sql``}`.execute(db);
+/** The nearest-rank percentile of sorted values (the value at rank ⌈p·n/100⌉); null for none. */
+function nearestRank(sorted: readonly number[], p: number): number | null {
+  return sorted.length === 0 ? null : sorted[Math.ceil((p * sorted.length) / 100) - 1]!;
 }
