@@ -18,6 +18,17 @@ export interface ProjectedEntity {
   readonly deleted: boolean;
   /** The account that created it; only meaningful the first time a record is projected. */
   readonly authorId: string | undefined;
+  /** The record as stored before this batch, when the batch read it: unchanged projections are skipped. */
+  readonly before?: { readonly ownerId: string | null; readonly data: Record<string, unknown>; readonly deleted: boolean } | undefined;
+}
+
+/** The lead fields rv_leads holds: an edit that changes none of them (most do not) writes nothing there. */
+const PROJECTED_LEAD_FIELDS = ['kind', 'sourceChannel', 'campaign', 'company', 'contactName', 'tags', 'createdAt'] as const;
+
+function sameLeadProjection(entity: ProjectedEntity): boolean {
+  const before = entity.before;
+  if (!before || before.deleted || before.ownerId !== entity.ownerId) return false;
+  return PROJECTED_LEAD_FIELDS.every((field) => JSON.stringify(before.data[field]) === JSON.stringify(entity.data[field]));
 }
 
 const CHUNK = 300;
@@ -104,6 +115,7 @@ export async function projectEntities(db: Kysely<Database> | Transaction<Databas
         break;
       }
       case 'lead': {
+        if (sameLeadProjection(entity)) break;
         const parsed = LeadSchema.safeParse(entity.data);
         if (!parsed.success) break;
         const lead = parsed.data;

@@ -179,7 +179,17 @@ export class TeamStore {
     }
     await projectEntities(
       this.trx,
-      [...this.pending.values()].map(({ entity }) => ({ kind: entity.kind, id: entity.id, teamId: entity.teamId, leadId: entity.leadId, ownerId: entity.ownerId, data: entity.data, deleted: entity.deleted, authorId: entity.authorId })),
+      [...this.pending.values()].map(({ entity }) => ({
+        kind: entity.kind,
+        id: entity.id,
+        teamId: entity.teamId,
+        leadId: entity.leadId,
+        ownerId: entity.ownerId,
+        data: entity.data,
+        deleted: entity.deleted,
+        authorId: entity.authorId,
+        before: this.known.get(key(entity.kind, entity.id)),
+      })),
     );
     for (const { run } of this.deferred) await run(this.trx);
     this.pending.clear();

@@ -5,7 +5,7 @@ import type { ReviewCallDetail, ReviewCallList } from '../../shared/api/review';
 import type { Call } from '../../shared/model/call';
 import type { Lead } from '../../shared/model/lead';
 import { DEFAULT_PLAYBOOK } from '../../shared/playbook/defaults';
-import { makeCall, makeHandoff, makeNote, makeStatusEvent } from '../helpers/discoveryFactory';
+import { makeCall, makeHandoff, makeNote, makeStatusEvent, makeTagsEvent } from '../helpers/discoveryFactory';
 import { makeLead } from '../helpers/leadFactory';
 import { DIALECTS } from '../helpers/serverDb';
 import { RawClient, startTeamServer, type Account, type TeamServer } from '../helpers/teamServer';
@@ -161,7 +161,7 @@ describe.each(DIALECTS)('reports and review on %s', (_name, make) => {
   });
 
   it('lists calls with every filter, searches Chinese and English literally, and pages', async () => {
-    const { server, boss, li, han, calls } = await fixture(make);
+    const { server, boss, li, han, calls, a, leads } = await fixture(make);
     const list = async (extra = '') => {
       const res = await get<ReviewCallList>(server, boss, `/api/review/calls?${PERIOD}${extra}`);
       expect(res.status).toBe(200);
@@ -195,6 +195,10 @@ describe.each(DIALECTS)('reports and review on %s', (_name, make) => {
     const second = await list(`&limit=4&cursor=${encodeURIComponent(first.nextCursor!)}`);
     expect(second.nextCursor).toBeNull();
     expect([...first.calls, ...second.calls].map((c) => c.id)).toEqual(all.calls.map((c) => c.id));
+    // A tag added later is filtered on at once; an edit of other fields leaves the rest as it was.
+    expect((await a.push(a.mutation('lead.tags', { event: makeTagsEvent(leads.L2, ['pain-budget'], [], T(12, 8, 0)) }), a.mutation('lead.update', { id: leads.L2.id, patch: { title: 'CMO' }, updatedAt: T(12, 8, 1) }))).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect((await list('&tag=pain-budget')).calls.map((c) => c.id)).toEqual([calls.touch.id, calls.c2.id, calls.c1.id]);
+    expect((await list(`&q=${encodeURIComponent('预算')}&tag=pain-budget`)).calls.map((c) => c.company)).toEqual(['甲公司']);
   });
 
   it('refuses bad queries naming the parameter', async () => {
