@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ReviewCallList, ReviewCallQuery } from '../../shared/api/review';
 import { periodBounds } from '../../shared/rules/period';
 import type { Database } from '../db/schema';
-import { searchPatterns } from './search';
+import { escapeLike, searchPatterns } from './search';
 
 /**
  * One page of a team's calls for review, newest first, with the total that match. Every filter
@@ -97,8 +97,4 @@ interface PageRow {
   company: string | null;
   contact_name: string | null;
   outcome: string | null;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -8,8 +8,13 @@ export function searchable(text: string): string {
 
 export const MAX_SEARCH_WORDS = 8;
 
-/** The query's words as LIKE patterns: % _ and \ in them match themselves (ESCAPE '\'). */
+/** Text for a LIKE pattern with ESCAPE '\': % _ and \ in it match themselves. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The query's words as LIKE patterns (see escapeLike). */
 export function searchPatterns(query: string): string[] {
   const words = searchable(query).split(/\s+/u).filter((w) => w !== '');
-  return [...new Set(words)].slice(0, MAX_SEARCH_WORDS).map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return [...new Set(words)].slice(0, MAX_SEARCH_WORDS).map((w) => `%${escapeLike(w)}%`);
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ReportQuerySchema } from '../../shared/api/reports';
@@ -8,19 +8,7 @@ import { teamReport } from '../reports/teamReport';
 import { callDetail } from '../review/callDetail';
 import { listCalls } from '../review/callList';
 import { requireUser } from './auth';
-import { sendError } from './http';
-
-/** Parses a query string with a shared schema; on failure answers 400 naming each bad parameter. */
-function parseQuery<S extends z.ZodType>(schema: S, request: FastifyRequest, reply: FastifyReply): z.infer<S> | null {
-  const parsed = schema.safeParse(request.query);
-  if (parsed.success) return parsed.data;
-  // An unknown parameter is named itself, not as "(query)".
-  const fields = parsed.error.issues.flatMap((i) =>
-    i.code === 'unrecognized_keys' ? i.keys.map((key) => ({ path: key, message: 'unknown parameter' })) : [{ path: i.path.join('.') || '(query)', message: i.message }],
-  );
-  void sendError(reply, 400, 'invalid', `Invalid request: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields);
-  return null;
-}
+import { parseQuery, sendError } from './http';
 
 /** The team's people by id, former members included: old calls keep their SDR's name. */
 async function memberNames(db: Kysely<Database>, teamId: string) {
