@@ -17,12 +17,10 @@
  * Knobs: BENCH_REVIEW_SCALE (0.05 shrinks calls, leads and hand-offs), BENCH_REVIEW_DIALECTS
  * (sqlite,postgresql), BENCH_REVIEW_RUNS, BENCH_REVIEW_KEEP=1 (keep the databases, print where).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { TeamReportSchema } from '../../shared/api/reports';
 import { ReviewCallListSchema, ReviewCallQuerySchema } from '../../shared/api/review';
@@ -38,6 +36,7 @@ import { rebuildCallRollups } from '../../server/review/rollups';
 import { searchable } from '../../server/review/search';
 import { mulberry32 } from '../../renderer/features/demo/demoLeads';
 import { DIALECTS, type TestDatabase } from '../helpers/serverDb';
+import { startServer, type ServerProcess } from './syncBench';
 
 const env = process.env;
 const SCALE = Number(env['BENCH_REVIEW_SCALE'] ?? 1);
@@ -47,8 +46,6 @@ const DIALECT_NAMES = (env['BENCH_REVIEW_DIALECTS'] ?? 'sqlite,postgresql').toLo
 const KEEP = env['BENCH_REVIEW_KEEP'] === '1';
 const TARGET_MS = 500;
 /** The team server as the sync bench runs it: same configuration as server/main.ts, its own process. */
-const SERVER_SCRIPT = fileURLToPath(new URL('./syncServer.ts', import.meta.url));
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 const END_DATE = '2026-11-29';
 const TIME_ZONE = 'Asia/Shanghai';
@@ -69,7 +66,6 @@ const pct = (xs: readonly number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 };
-const sleep = (n: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, n)));
 const serverTiming = (header: string | null) => Number(/dur=([\d.]+)/.exec(header ?? '')?.[1] ?? NaN);
 
 // ——— the generated year ———
@@ -510,37 +506,6 @@ async function generateReviewData(db: Kysely<Database>, kind: DatabaseTarget['ki
 }
 
 // ——— the server process and the team lead's requests ———
-
-interface ServerProcess {
-  readonly baseUrl: string;
-  stop(): Promise<void>;
-}
-
-async function startServer(target: DatabaseTarget): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT], { cwd: REPO, env: { ...env, SYNC_BENCH_TARGET: JSON.stringify(target) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the bench server did not start within 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`the bench server exited (${String(code)}) before listening`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = /^listening (\d+)$/.exec(line);
-      if (!match) return void console.log(`  [server] ${line}`);
-      clearTimeout(timer);
-      resolve(Number(match[1]));
-    });
-  });
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    async stop() {
-      child.kill('SIGTERM');
-      await Promise.race([exited, sleep(20_000)]);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await exited;
-      }
-    },
-  };
-}
 
 interface Timed {
   readonly ms: number;

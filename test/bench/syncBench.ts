@@ -148,7 +148,7 @@ async function teamRows(db: Kysely<Database>, teamId: string): Promise<Row[]> {
 
 // ——— the server process ———
 
-interface ServerProcess {
+export interface ServerProcess {
   readonly baseUrl: string;
   /** CPU seconds the server process has used so far (Linux; NaN elsewhere). */
   cpuSeconds(): number;
@@ -170,7 +170,8 @@ function machineCpu(): { busy: number; total: number } {
   return { busy: total - (values[3] ?? 0) - (values[4] ?? 0), total };
 }
 
-async function startServer(target: DatabaseTarget): Promise<ServerProcess> {
+/** The team server in its own process on a free port (see syncServer.ts); also used by reviewBench.ts. */
+export async function startServer(target: DatabaseTarget): Promise<ServerProcess> {
   const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', SERVER_SCRIPT], {
     cwd: REPO,
