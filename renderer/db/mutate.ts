@@ -215,16 +215,18 @@ const APPLY: Appliers = {
   },
   'call.start': async (db, { call }) => {
     const lead = await getLead(db, call.leadId);
-    if (call.channel === 'phone' && lead.doNotCall) throw new MutationError('lead.doNotCall', `Lead ${lead.id} must not be called`);
+    // A do-not-call lead may still ring in; only calling them is refused.
+    if (call.channel === 'phone' && call.direction === 'outbound' && lead.doNotCall) throw new MutationError('lead.doNotCall', `Lead ${lead.id} must not be called`);
     if (db.mode === 'rebase' && (await db.calls.get(call.id))) return;
     await db.calls.add(call.wrappedUpAt === null ? { ...call, isOpen: 1 } : call);
   },
-  'call.progress': async (db, { id, connectedAt, endedAt }) => {
+  'call.progress': async (db, { id, connectedAt, endedAt, sip }) => {
     const call = await openCall(db, id);
     await db.calls.put({
       ...call,
       connectedAt: call.connectedAt ?? connectedAt ?? null,
       endedAt: call.endedAt ?? endedAt ?? null,
+      ...(sip ? { sip } : {}),
     });
   },
   'call.answers': async (db, { id, scriptId, scriptVersion, answers }) => {

@@ -21,4 +21,18 @@ export interface Platform {
   notify(title: string, body: string): Promise<void>;
   /** The team server (sign-in and sync). */
   readonly server: ServerTransport;
+  /** Where the softphone's SIP password is kept. */
+  readonly sipSecret: SipSecretStore;
+}
+
+/**
+ * The SIP password never goes into IndexedDB. The desktop app's main process keeps it encrypted
+ * with the OS keychain (safeStorage); a browser tab keeps it only for its session.
+ */
+export interface SipSecretStore {
+  /** 'keychain': kept encrypted across restarts; 'session': forgotten when the app or tab closes. */
+  persistence(): Promise<'keychain' | 'session'>;
+  get(): Promise<string | null>;
+  /** null forgets it. */
+  set(password: string | null): Promise<void>;
 }

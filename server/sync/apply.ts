@@ -283,14 +283,15 @@ const APPLY: Appliers = {
   },
   'call.start': async (ctx, { call }) => {
     const lead = await leadFor(ctx, call.leadId, true);
-    if (call.channel === 'phone' && leadData(lead).doNotCall) throw new Rejection('lead.doNotCall', 'This lead asked not to be called.');
+    // A do-not-call lead may still ring in; only calling them is refused.
+    if (call.channel === 'phone' && call.direction === 'outbound' && leadData(lead).doNotCall) throw new Rejection('lead.doNotCall', 'This lead asked not to be called.');
     await requireNew(ctx, 'call', call.id);
     await ctx.store.put(newEntity(ctx, 'call', call.id, lead, { ...call, sdr: ctx.actor.name }));
   },
-  'call.progress': async (ctx, { id, connectedAt, endedAt }) => {
+  'call.progress': async (ctx, { id, connectedAt, endedAt, sip }) => {
     const { call } = await callFor(ctx, id);
     const data = openCallData(call);
-    call.data = { ...data, connectedAt: data.connectedAt ?? connectedAt ?? null, endedAt: data.endedAt ?? endedAt ?? null };
+    call.data = { ...data, connectedAt: data.connectedAt ?? connectedAt ?? null, endedAt: data.endedAt ?? endedAt ?? null, ...(sip ? { sip } : {}) };
     await ctx.store.put(call);
   },
   'call.answers': async (ctx, { id, scriptId, scriptVersion, answers }) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnswersSchema } from './script';
+import { CallSipSchema } from './sip';
 
 export const CALL_CHANNELS = ['phone', 'wechat', 'email'] as const;
 export type CallChannel = (typeof CALL_CHANNELS)[number];
@@ -35,6 +36,8 @@ export const CallSchema = z.object({
   scriptId: z.string().max(60).nullable(),
   scriptVersion: z.number().int().positive().nullable(),
   answers: AnswersSchema,
+  /** Set by the built-in softphone when the call ends: its SIP outcome and audio quality. */
+  sip: CallSipSchema.optional(),
 });
 export type Call = Readonly<z.infer<typeof CallSchema>>;
 

@@ -7,10 +7,11 @@ import { parseUrl } from '../ipc/whatwgUrl';
  * phone), a team template for a PBX or click-to-call service, or no dialing at all (the SDR dials
  * on a desk phone and only logs the call).
  */
-export const DIALER_KINDS = ['tel', 'callto', 'template', 'logOnly'] as const;
+export const DIALER_KINDS = ['tel', 'callto', 'template', 'sip', 'logOnly'] as const;
 export type DialerKind = (typeof DIALER_KINDS)[number];
 
-export type DialerSetting = { kind: 'tel' } | { kind: 'callto' } | { kind: 'template'; template: string } | { kind: 'logOnly' };
+/** 'sip' is the built-in softphone; its account is the separate `sipAccount` setting. */
+export type DialerSetting = { kind: 'tel' } | { kind: 'callto' } | { kind: 'template'; template: string } | { kind: 'sip' } | { kind: 'logOnly' };
 
 export const DIAL_TEMPLATE_SCHEMES = ['tel', 'callto', 'sip', 'sips', 'https'] as const;
 export const MAX_DIAL_TEMPLATE_LENGTH = 500;
@@ -76,6 +77,7 @@ export const DialerSettingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tel') }).strict(),
   z.object({ kind: z.literal('callto') }).strict(),
   z.object({ kind: z.literal('template'), template: templateSchema }).strict(),
+  z.object({ kind: z.literal('sip') }).strict(),
   z.object({ kind: z.literal('logOnly') }).strict(),
 ]) satisfies z.ZodType<DialerSetting>;
 
@@ -83,7 +85,8 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
  * The link that dials `e164` with this setting, or null when nothing is dialed: 'logOnly', a
- * number that is not E.164, or a template that no longer validates.
+ * number that is not E.164, a template that no longer validates, or the softphone (which dials
+ * itself).
  */
 export function dialUri(setting: DialerSetting, e164: string): string | null {
   if (!E164.test(e164)) return null;
@@ -94,6 +97,7 @@ export function dialUri(setting: DialerSetting, e164: string): string | null {
       return `callto:${e164}`;
     case 'template':
       return validateDialTemplate(setting.template) === null ? fill(setting.template, e164) : null;
+    case 'sip':
     case 'logOnly':
       return null;
   }

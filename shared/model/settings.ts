@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MemberSchema } from '../sync/protocol';
 import { AccountViewSchema } from './account';
 import { DialerSettingSchema, type DialerSetting } from './dialer';
+import { AudioDevicesSchema, SipAccountSchema } from './sip';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,6 +16,10 @@ export const SETTINGS_SCHEMAS = {
   ownerName: z.string().max(80),
   /** How calls are placed on this device: the system's phone handler, a softphone's link, or log only. */
   dialer: DialerSettingSchema,
+  /** The built-in softphone's account (without its password); null until it is set up. */
+  sipAccount: SipAccountSchema.nullable(),
+  /** Microphone and speaker for the softphone. */
+  audioDevices: AudioDevicesSchema,
   /** Call-backs due up to this time have been announced on this device. */
   callbacksNotifiedUntil: z.number().int().nonnegative(),
   /** Who is signed in on this device, kept so the app knows while offline; null when signed out. */
@@ -45,6 +50,8 @@ export const SETTING_DEFAULTS: { readonly [K in Exclude<SettingKey, 'language' |
   demoOffered: false,
   ownerName: '',
   dialer: { kind: 'tel' } satisfies DialerSetting,
+  sipAccount: null,
+  audioDevices: { input: null, output: null },
   account: null,
   teamMembers: [],
   syncStatus: { phase: 'signedOut', lastSyncedAt: null, message: '', retryAt: null },

@@ -6,6 +6,7 @@ import { LeadEventSchema } from '../model/leadEvent';
 import { NoteSchema } from '../model/note';
 import { ReviewInputSchema } from '../model/review';
 import { AnswerValueSchema } from '../model/script';
+import { CallSipSchema } from '../model/sip';
 
 /**
  * Every user write is one of these mutations. The client applies it locally and queues it in the
@@ -29,7 +30,8 @@ export const MUTATION_ARGS = {
   }),
   /** Written the moment a call is placed (or a touch logged), so a crash mid-call keeps it. */
   'call.start': z.object({ call: CallSchema }),
-  'call.progress': z.object({ id: z.uuid(), connectedAt: z.number().int().optional(), endedAt: z.number().int().optional() }),
+  /** `sip` comes from the built-in softphone with the end of the call. */
+  'call.progress': z.object({ id: z.uuid(), connectedAt: z.number().int().optional(), endedAt: z.number().int().optional(), sip: CallSipSchema.optional() }),
   /** Answers changed since the last save; null clears one. Per question, the later write wins. */
   'call.answers': z.object({
     id: z.uuid(),
