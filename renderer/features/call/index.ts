@@ -1,5 +1,5 @@
 export { CallPanel, type CallActions } from './ui/CallPanel';
 export { openCall, callsForLead } from './queries';
-export { createDialer, type Dialer } from './dialers';
+export { createDialer, logOnlyDialer, DialError, type Dialer, type DialProgress } from './dialers';
 export { useCallbackReminders } from './useCallbackReminders';
-export { startCall, logTouch, markConnected, endCall, saveAnswers, wrapUpCall } from './mutations';
+export { startCall, startInboundCall, callProgress, logTouch, markConnected, endCall, saveAnswers, wrapUpCall } from './mutations';

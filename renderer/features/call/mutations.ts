@@ -5,7 +5,8 @@ import type { Lead } from '../../../shared/model/lead';
 import type { Disposition } from '../../../shared/model/playbook';
 import type { AnswerValue, Script } from '../../../shared/model/script';
 import { answerLabel, visibleQuestions } from '../../../shared/rules/scriptBranching';
-import type { Dialer } from './dialers';
+import type { CallSip } from '../../../shared/model/sip';
+import type { Dialer, DialProgress } from './dialers';
 
 interface StartCall {
   readonly lead: Lead;
@@ -15,7 +16,7 @@ interface StartCall {
   readonly sdr: string;
 }
 
-function newCall(lead: Lead, sdr: string, script: Script | null, now: number, fields: Pick<Call, 'channel' | 'via' | 'number'>): Call {
+function newCall(lead: Lead, sdr: string, script: Script | null, now: number, fields: Pick<Call, 'channel' | 'via' | 'number'> & Partial<Pick<Call, 'direction'>>): Call {
   return {
     id: uuidv7(),
     leadId: lead.id,
@@ -36,14 +37,35 @@ function newCall(lead: Lead, sdr: string, script: Script | null, now: number, fi
 
 /**
  * Saves the call before dialing, so a crash or a dialer that never returns still leaves it in the
- * log. If the dialer refuses, the call stays open for the SDR to wrap up (as "no answer", say).
+ * log. A dialer that cannot place it now refuses before anything is saved; one that refuses later
+ * leaves the call open for the SDR to wrap up (as "no answer", say).
  */
-export async function startCall({ lead, e164, dialer, script, sdr }: StartCall, now: number = Date.now(), onSaved?: (call: Call) => void): Promise<Call> {
+export async function startCall({ lead, e164, dialer, script, sdr }: StartCall, now: number = Date.now(), onSaved?: (call: Call) => void, onError?: (error: unknown) => void): Promise<Call> {
+  dialer.check(e164);
   const call = newCall(lead, sdr, script, now, { channel: 'phone', via: dialer.via, number: e164 });
   await mutate(db, 'call.start', { call }, now);
   onSaved?.(call);
-  await dialer.dial(e164);
+  await dialer.dial(e164, callProgress(call.id, onError));
   return call;
+}
+
+/** An answered inbound call on the softphone, logged like an outbound one. */
+export async function startInboundCall(lead: Lead, e164: string, script: Script | null, sdr: string, now: number = Date.now()): Promise<Call> {
+  const call = newCall(lead, sdr, script, now, { channel: 'phone', via: 'sip', number: e164, direction: 'inbound' });
+  await mutate(db, 'call.start', { call }, now);
+  return call;
+}
+
+/** Writes what a dialer that reports progress learns: connected, then ended with its SIP outcome. */
+export function callProgress(callId: string, onError: (error: unknown) => void = () => undefined): DialProgress {
+  return {
+    onConnected: (at) => void markConnected(callId, at).catch(onError),
+    onEnded: (at, sip) => void recordCallEnd(callId, at, sip).catch(onError),
+  };
+}
+
+async function recordCallEnd(callId: string, at: number, sip: CallSip): Promise<void> {
+  await mutate(db, 'call.progress', { id: callId, endedAt: at, sip }, at);
 }
 
 /** A WeChat message or e-mail logged as a contact: it goes straight to its wrap-up. */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callState, type Call } from '../../../../shared/model/call';
 import type { Lead } from '../../../../shared/model/lead';
@@ -10,6 +10,8 @@ import { WrapUp } from './WrapUp';
 
 export interface CallActions {
   dial(e164: string): Promise<void>;
+  /** The call is only logged: the SDR dials on another phone (the softphone cannot call now). */
+  dialLogOnly(e164: string): Promise<void>;
   logTouch(channel: 'wechat' | 'email'): Promise<void>;
   markConnected(): Promise<void>;
   hangUp(): Promise<void>;
@@ -28,6 +30,12 @@ interface CallPanelProps {
   readonly dispositions: readonly Disposition[];
   readonly leadTimeZone: string | null;
   readonly controlsAudio: boolean;
+  /** The dialer says itself when the call connects: no "Connected" button. */
+  readonly reportsProgress: boolean;
+  /** The built-in softphone's notice under the dial box (why it cannot call), given "log only" for the number typed. */
+  readonly idleExtras?: (logOnly: () => void) => ReactNode;
+  /** The built-in softphone's tools on a live call (keypad, transfer, level, quality). */
+  readonly callExtras?: ReactNode;
   readonly now: number;
   readonly actions: CallActions;
   readonly onGoToCall: (leadId: string) => void;
@@ -56,7 +64,7 @@ export function CallPanel(props: CallPanelProps) {
   );
 }
 
-function IdleDialer({ lead, region, actions }: CallPanelProps) {
+function IdleDialer({ lead, region, actions, idleExtras }: CallPanelProps) {
   const { t } = useTranslation();
   const first = lead.phones[0];
   const [number, setNumber] = useState(first ? formatPhone(first, region) : '');
@@ -64,7 +72,7 @@ function IdleDialer({ lead, region, actions }: CallPanelProps) {
   const [pad, setPad] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const dial = async (raw: string) => {
+  const dial = async (raw: string, logOnly = false) => {
     if (lead.doNotCall) return setError(t('call.doNotCall'));
     const parsed = parseDialInput(raw, region);
     if (!parsed.ok) return setError(t(`errors.${parsed.code}`));
@@ -72,7 +80,7 @@ function IdleDialer({ lead, region, actions }: CallPanelProps) {
     setError(null);
     setBusy(true);
     try {
-      await actions.dial(parsed.e164);
+      await (logOnly ? actions.dialLogOnly(parsed.e164) : actions.dial(parsed.e164));
     } catch (err) {
       setError(t('call.dialFailed', { reason: err instanceof Error ? err.message : String(err) }));
     } finally {
@@ -131,24 +139,30 @@ function IdleDialer({ lead, region, actions }: CallPanelProps) {
         {error ?? ''}
       </p>
       {lead.doNotCall ? <p className="call-dnc">{t('call.doNotCall')}</p> : null}
+      {idleExtras?.(() => void dial(number, true))}
       {pad ? <DialPad onKey={(key) => setNumber((n) => n + key)} /> : null}
     </div>
   );
 }
 
-function ActiveCall({ call, dispositions, leadTimeZone, controlsAudio, now, actions, region }: CallPanelProps & { readonly call: Call }) {
+function ActiveCall({ call, dispositions, leadTimeZone, controlsAudio, reportsProgress, callExtras, now, actions, region }: CallPanelProps & { readonly call: Call }) {
   const { t } = useTranslation();
   const state = callState(call);
   const [muted, setMuted] = useState(false);
   const [held, setHeld] = useState(false);
   const who = call.channel === 'phone' ? formatPhone(call.number, region) : t(`call.channel.${call.channel}`);
+  // A refused hold (the PBX rejected the re-INVITE) leaves the button as it was; the action reports why.
   const toggle = async (kind: 'mute' | 'hold') => {
-    if (kind === 'mute') {
-      await actions.setMuted(!muted);
-      setMuted(!muted);
-    } else {
-      await actions.setHeld(!held);
-      setHeld(!held);
+    try {
+      if (kind === 'mute') {
+        await actions.setMuted(!muted);
+        setMuted(!muted);
+      } else {
+        await actions.setHeld(!held);
+        setHeld(!held);
+      }
+    } catch {
+      // Reported by the action.
     }
   };
   return (
@@ -161,7 +175,7 @@ function ActiveCall({ call, dispositions, leadTimeZone, controlsAudio, now, acti
         <CallTimer since={call.connectedAt ?? call.startedAt} until={call.endedAt} label={state === 'dialing' ? t('call.ringTime') : t('call.talkTime')} />
         {state === 'dialing' || state === 'connected' ? (
           <div className="call-controls">
-            {state === 'dialing' ? (
+            {state === 'dialing' && !reportsProgress ? (
               <button type="button" className="btn btn-call" onClick={() => void actions.markConnected()} aria-keyshortcuts="Control+Shift+A">
                 {t('call.connected')}
               </button>
@@ -173,11 +187,12 @@ function ActiveCall({ call, dispositions, leadTimeZone, controlsAudio, now, acti
               {held ? t('call.resume') : t('call.hold')}
             </button>
             <button type="button" className="btn btn-hangup" onClick={() => void actions.hangUp()} aria-keyshortcuts="Control+Shift+H">
-              {t('call.hangUp')}
+              {state === 'dialing' && reportsProgress ? t('softphone:cancelCall') : t('call.hangUp')}
             </button>
           </div>
         ) : null}
       </div>
+      {state === 'dialing' || state === 'connected' ? callExtras : null}
       {state === 'wrapUp' ? <WrapUp key={call.id} call={call} dispositions={dispositions} leadTimeZone={leadTimeZone} now={now} onSave={actions.wrapUp} /> : null}
     </div>
   );

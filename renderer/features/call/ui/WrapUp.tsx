@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Call } from '../../../../shared/model/call';
 import { localize } from '../../../../shared/model/localized';
 import type { Disposition } from '../../../../shared/model/playbook';
+import { defaultDispositionFor } from '../../../../shared/model/sip';
 import { isTyping } from '../../../app/useCommandShortcuts';
 import { CallbackPicker } from './CallbackPicker';
 
@@ -20,7 +21,10 @@ interface WrapUpProps {
  */
 export function WrapUp({ call, dispositions, leadTimeZone, now, onSave }: WrapUpProps) {
   const { t, i18n } = useTranslation();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  // The softphone knows how the call ended (busy, not found…): that is where the wrap-up starts.
+  const suggested = call.sip ? defaultDispositionFor(call.sip.outcome, dispositions) : null;
+  const chosen = picked ?? suggested;
   const [callbackAt, setCallbackAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -40,7 +44,7 @@ export function WrapUp({ call, dispositions, leadTimeZone, now, onSave }: WrapUp
       const n = Number(e.key);
       if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, dispositions.length)) {
         e.preventDefault();
-        setChosen(dispositions[n - 1]!.id);
+        setPicked(dispositions[n - 1]!.id);
         setError(null);
       }
     };
@@ -74,6 +78,13 @@ export function WrapUp({ call, dispositions, leadTimeZone, now, onSave }: WrapUp
         void save();
       }}
     >
+      {call.sip ? (
+        <p className="wrapup-sip" role="status">
+          {t('softphone:outcome.label', { outcome: t(`softphone:outcome.${call.sip.outcome}`), status: call.sip.status ?? '—' })}
+          {call.sip.reason ? ` · ${call.sip.reason}` : ''}
+          {call.sip.quality ? ` · ${t('softphone:quality.summary', { loss: call.sip.quality.lossPct, jitter: Math.round(call.sip.quality.jitterMs), rtt: call.sip.quality.rttMs === null ? '—' : Math.round(call.sip.quality.rttMs) })}` : ''}
+        </p>
+      ) : null}
       <fieldset className="wrapup-dispositions" aria-describedby="wrapup-hint">
         <legend>
           {t('wrapUp.disposition')} <span className="q-required">*</span>
@@ -90,7 +101,7 @@ export function WrapUp({ call, dispositions, leadTimeZone, now, onSave }: WrapUp
                 value={d.id}
                 checked={chosen === d.id}
                 onChange={() => {
-                  setChosen(d.id);
+                  setPicked(d.id);
                   setError(null);
                 }}
               />

@@ -10,12 +10,13 @@ import { timeZoneForPhone, type PhoneRegion } from '../../../../shared/model/pho
 import { mergeAnswers, type AnswerValue, type Answers } from '../../../../shared/model/script';
 import { pickScript } from '../../../../shared/rules/scriptBranching';
 import { useUiStore } from '../../../state/uiStore';
-import { CallPanel, createDialer, endCall, logTouch, markConnected, saveAnswers, startCall, wrapUpCall, type CallActions } from '../../call';
+import { CallPanel, DialError, createDialer, endCall, logOnlyDialer, logTouch, markConnected, saveAnswers, startCall, wrapUpCall, type CallActions, type Dialer } from '../../call';
 import { QualificationPanel, ReasonDialog, TransitionRefused, handOff, moveLead, recallHandoff } from '../../handoff';
 import { updateLeadPatch } from '../../leads';
 import { NotesEditor } from '../../notes';
 import { findScript, usePlaybook } from '../../playbook';
 import { ScriptPanel } from '../../script';
+import { SoftphoneCallExtras, SoftphoneIdleNotice, sipDialer } from '../../softphone';
 import { TagPicker, changeTags } from '../../tags';
 import { Timeline, timelineItems } from '../../timeline';
 import { currentCall, leadActivity } from '../queries';
@@ -43,6 +44,16 @@ interface LeadWorkspaceProps {
 
 const EMPTY: Answers = {};
 
+/** The softphone's refusals, as the softphone namespace words them. */
+const SIP_DIAL_ERRORS = {
+  'sip.notSetUp': 'notSetUp',
+  'sip.notRegistered': 'notRegistered',
+  'sip.offline': 'offline',
+  'sip.busy': 'busy',
+  'sip.target.number': 'number',
+  'sip.target.template': 'template',
+} as const;
+
 /** Everything an SDR does with one lead: the call, the script, qualification, tags, notes, history. */
 export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, now, apiRef, tagLabel }: LeadWorkspaceProps) {
   const { t, i18n } = useTranslation();
@@ -51,7 +62,9 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
   const activity = useLiveQuery(() => leadActivity(lead.id), [lead.id]);
   const current = useLiveQuery(currentCall, []);
   const { showToast, select } = useUiStore.getState();
-  const dialer = useMemo(() => createDialer(dialerSetting, openExternal), [dialerSetting, openExternal]);
+  const dialer = useMemo(() => createDialer(dialerSetting, openExternal, sipDialer), [dialerSetting, openExternal]);
+  // The dialer of the call on screen: "log only" when the softphone could not place it.
+  const [callDialer, setCallDialer] = useState<Dialer>(dialer);
   const [pending, setPending] = useState<Readonly<Record<string, AnswerValue | null>>>({});
   const [editing, setEditing] = useState<Note | null>(null);
   const [reason, setReason] = useState<{ kind: 'nurturing' | 'disqualified' | 'recall'; error: string | null } | null>(null);
@@ -92,18 +105,40 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
     tagLabel,
     language,
   });
+  // A call in the log tells which dialer carries it (after a reload too): only a softphone call has audio controls.
+  const shownVia = openHere?.via ?? null;
+  const activeDialer = shownVia === null || shownVia === callDialer.via ? callDialer : shownVia === 'sip' ? sipDialer : logOnlyDialer;
   const leadTimeZone = lead.timeZone || (lead.phones[0] ? timeZoneForPhone(lead.phones[0]) : undefined) || null;
 
-  const errorText = (err: unknown) => (err instanceof TransitionRefused ? t(`errors.${err.error.code}`) : err instanceof Error ? err.message : String(err));
+  const errorText = (err: unknown) =>
+    err instanceof TransitionRefused
+      ? t(`errors.${err.error.code}`)
+      : err instanceof DialError && err.code !== 'dial.refused'
+        ? t(`softphone:unavailable.${SIP_DIAL_ERRORS[err.code]}`)
+        : err instanceof Error
+          ? err.message
+          : String(err);
   const fail = (err: unknown) => showToast(errorText(err));
 
+  const placeCall = async (e164: string, using: Dialer) => {
+    if (open || justStarted.current) throw new Error(t('call.alreadyOnCall'));
+    setCallDialer(using);
+    try {
+      await startCall(
+        { lead, e164, dialer: using, script: newCallScript, sdr },
+        Date.now(),
+        (call) => {
+          justStarted.current = call;
+        },
+        fail,
+      );
+    } catch (err) {
+      throw new Error(errorText(err));
+    }
+  };
   const actions: CallActions = {
-    dial: async (e164) => {
-      if (open || justStarted.current) throw new Error(t('call.alreadyOnCall'));
-      await startCall({ lead, e164, dialer, script: newCallScript, sdr }, Date.now(), (call) => {
-        justStarted.current = call;
-      });
-    },
+    dial: (e164) => placeCall(e164, dialer),
+    dialLogOnly: (e164) => placeCall(e164, logOnlyDialer),
     logTouch: async (channel) => {
       if (open) return showToast(t('call.alreadyOnCall'));
       await logTouch(lead, channel, sdr, newCallScript).catch(fail);
@@ -114,7 +149,7 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
     hangUp: async () => {
       const call = openHere ?? justStarted.current;
       if (!call) return;
-      await dialer.hangUp().catch(fail);
+      await activeDialer.hangUp().catch(fail);
       await endCall(call.id).catch(fail);
     },
     wrapUp: async (disposition, callbackAt) => {
@@ -123,8 +158,14 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
       setPending({});
       showToast(t('wrapUp.saved'));
     },
-    setMuted: (muted) => dialer.setMuted(muted),
-    setHeld: (held) => dialer.setHeld(held),
+    setMuted: (muted) => activeDialer.setMuted(muted).catch((err: unknown) => {
+      fail(err);
+      throw err;
+    }),
+    setHeld: (held) => activeDialer.setHeld(held).catch((err: unknown) => {
+      showToast(t('softphone:holdFailed', { reason: errorText(err) }));
+      throw err;
+    }),
   };
 
   const answer = (questionId: string, value: AnswerValue | null) => {
@@ -169,7 +210,10 @@ export function LeadWorkspace({ lead, region, sdr, dialerSetting, openExternal, 
         region={region}
         dispositions={playbook.dispositions}
         leadTimeZone={leadTimeZone}
-        controlsAudio={dialer.controlsAudio}
+        controlsAudio={activeDialer.controlsAudio}
+        reportsProgress={activeDialer.reportsProgress}
+        idleExtras={dialer.via === 'sip' ? (logOnly) => <SoftphoneIdleNotice onLogOnly={logOnly} /> : undefined}
+        callExtras={activeDialer.via === 'sip' ? <SoftphoneCallExtras region={region} onError={fail} onMessage={showToast} /> : undefined}
         now={now}
         actions={actions}
         onGoToCall={select}
