@@ -34,9 +34,13 @@ export interface AppDeps {
   readonly loginAttemptsPerMinute?: number;
 }
 
-/** The same policy the Electron shell sets on app://: the renderer needs nothing from elsewhere. */
+/**
+ * The same policy the Electron shell sets on app://: the renderer needs nothing from elsewhere but
+ * the softphone's SIP WebSocket (wss:// to any PBX, ws:// only to this machine; the list and why
+ * it has no [::1] are in electron/main/security/contentSecurityPolicy.ts).
+ */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' wss: ws://localhost:* ws://127.0.0.1:*; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * The team server: the API (accounts, teams, sync) and the renderer for browser mode.

@@ -17,7 +17,9 @@ import { readAppInfo } from './services/appInfo';
 import { createDeepLinkRouter, registerDeepLinkScheme } from './services/deepLinks';
 import { openExternalLink } from './services/externalLinkOpener';
 import { showNotification } from './services/notifications';
+import { createSipSecretStore, SIP_SECRET_FILE } from './services/sipSecret';
 import { createTeamServerClient, TEAM_SESSION_FILE } from './services/teamServer';
+import { applyWebRtcSwitches } from './services/webrtcSwitches';
 import { computeRestoredWindow } from './services/windowState';
 import { loadWindowState, trackWindowState, WINDOW_STATE_FILE } from './services/windowStateStore';
 import { installApplicationMenu } from './windows/applicationMenu';
@@ -69,6 +71,11 @@ function start(): void {
     platform: process.platform,
     sessionFilePath: path.join(app.getPath('userData'), TEAM_SESSION_FILE),
   });
+  const sipSecret = createSipSecretStore({
+    safeStorage,
+    platform: process.platform,
+    filePath: path.join(app.getPath('userData'), SIP_SECRET_FILE),
+  });
   registerIpcHandlers(ipcMain, {
     [InvokeChannel.appInfo]: () => readAppInfo(app, process.platform),
     [InvokeChannel.openExternal]: ({ url }) => openExternalLink(shell, url),
@@ -78,6 +85,9 @@ function start(): void {
     [InvokeChannel.serverSignOut]: () => teamServer.signOut(),
     [InvokeChannel.serverRequest]: (request) => teamServer.request(request.method, request.path, request.body),
     [InvokeChannel.serverSession]: () => teamServer.session(),
+    [InvokeChannel.sipSecretPersistence]: () => sipSecret.persistence(),
+    [InvokeChannel.sipSecretGet]: () => sipSecret.get(),
+    [InvokeChannel.sipSecretSet]: ({ password }) => sipSecret.set(password),
   });
   openMainWindow();
   app.on('activate', () => {
@@ -88,6 +98,7 @@ function start(): void {
 // Must happen before 'ready'.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
+applyWebRtcSwitches(app.commandLine);
 
 if (!app.requestSingleInstanceLock()) {
   // Another instance owns the user data; it receives our argv through 'second-instance'.

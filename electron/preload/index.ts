@@ -66,6 +66,11 @@ const desktop = Object.freeze({
     request: (method, path, body) => invoke(InvokeChannel.serverRequest, { method, path, body }),
     session: () => invoke(InvokeChannel.serverSession),
   } satisfies DesktopApi['server']),
+  sipSecret: Object.freeze({
+    persistence: () => invoke(InvokeChannel.sipSecretPersistence),
+    get: () => invoke(InvokeChannel.sipSecretGet),
+    set: (password) => invoke(InvokeChannel.sipSecretSet, { password }),
+  } satisfies DesktopApi['sipSecret']),
 } satisfies DesktopApi);
 
 contextBridge.exposeInMainWorld('desktop', desktop);

@@ -1,6 +1,7 @@
 import { validateExternalLink } from '../../shared/ipc/externalLinks';
+import { MAX_SIP_PASSWORD_LENGTH, sipPasswordSchema } from '../../shared/ipc/schemas';
 import { AccountViewSchema } from '../../shared/model/account';
-import type { Platform } from './platform';
+import type { Platform, SipSecretStore } from './platform';
 import { ServerUnreachableError, SignInError, type ServerResponse, type ServerTransport } from './server';
 
 /**
@@ -39,6 +40,68 @@ export function createBrowserPlatform(): Platform {
       if (permission === 'granted') new Notification(title, { body });
     },
     server: createBrowserServerTransport(location.origin),
+    sipSecret: createBrowserSipSecretStore(tabSessionStorage()),
+  };
+}
+
+export const SIP_PASSWORD_KEY = 'sdrdesk.sipPassword';
+
+/** null where the browser refuses storage (disabled by policy, some private modes): reading it throws. */
+function tabSessionStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A tab has no keychain, so the SIP password lives only as long as the tab: sessionStorage keeps
+ * it across reloads, never across a closed tab. Where storage is refused or full, the page's
+ * memory keeps it until the page goes. The same rules as the desktop app's IPC contract, so a
+ * password one build accepts the other does not refuse.
+ */
+export function createBrowserSipSecretStore(storage: Storage | null): SipSecretStore {
+  // undefined: sessionStorage not read yet. After that, memory is what this page believes.
+  let remembered: string | null | undefined;
+
+  const read = (): string | null => {
+    try {
+      const stored = storage?.getItem(SIP_PASSWORD_KEY) ?? null;
+      return stored !== null && sipPasswordSchema.safeParse(stored).success ? stored : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const write = (password: string | null): void => {
+    if (storage === null) return;
+    try {
+      if (password === null) storage.removeItem(SIP_PASSWORD_KEY);
+      else storage.setItem(SIP_PASSWORD_KEY, password);
+    } catch {
+      // Quota or refusal: memory holds the new value, and an older copy must not return on reload.
+      try {
+        storage.removeItem(SIP_PASSWORD_KEY);
+      } catch {
+        // Nothing more to try; this page still has the new value in memory.
+      }
+    }
+  };
+
+  return {
+    persistence: async () => 'session',
+    get: async () => {
+      if (remembered === undefined) remembered = read();
+      return remembered;
+    },
+    set: async (password) => {
+      if (password !== null && !sipPasswordSchema.safeParse(password).success) {
+        throw new RangeError(`A SIP password has 1 to ${MAX_SIP_PASSWORD_LENGTH} characters`);
+      }
+      remembered = password;
+      write(password);
+    },
   };
 }
 

@@ -50,5 +50,7 @@ export function createDesktopPlatform(desktop: DesktopApi): Platform {
     setMenuLabels: (language, labels, menuTitles) => desktop.setMenuLabels({ language, labels, menuTitles }),
     notify: (title, body) => desktop.showNotification({ title, body }),
     server: createDesktopServerTransport(desktop),
+    // Main keeps it (safeStorage, or main's memory); the page holds no copy between calls.
+    sipSecret: desktop.sipSecret,
   };
 }

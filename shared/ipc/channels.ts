@@ -15,6 +15,9 @@ export const InvokeChannel = {
   serverSignOut: 'server:signOut',
   serverRequest: 'server:request',
   serverSession: 'server:session',
+  sipSecretPersistence: 'sipSecret:persistence',
+  sipSecretGet: 'sipSecret:get',
+  sipSecretSet: 'sipSecret:set',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 

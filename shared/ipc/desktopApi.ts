@@ -7,7 +7,7 @@
  */
 import type { CommandId } from './commands';
 import type { DeepLinkTarget } from './deepLink';
-import type { AppInfo, MenuLabels, NotificationRequest, ServerReply, ServerSessionInfo } from './schemas';
+import type { AppInfo, MenuLabels, NotificationRequest, ServerReply, ServerSessionInfo, SipSecretPersistence } from './schemas';
 
 export type Unsubscribe = () => void;
 
@@ -28,6 +28,18 @@ export interface DesktopServerApi {
   readonly session: () => Promise<ServerSessionInfo | null>;
 }
 
+/**
+ * The softphone's SIP password, kept by the main process: encrypted with safeStorage in userData
+ * ('keychain'), or only in main's memory until quit when the OS offers no real encryption
+ * ('session'). get() is the only way it comes back to the page.
+ */
+export interface DesktopSipSecretApi {
+  readonly persistence: () => Promise<SipSecretPersistence>;
+  readonly get: () => Promise<string | null>;
+  /** null forgets it. 1–256 characters, else INVALID_ARGUMENT; INTERNAL when it cannot be saved or deleted (nothing changes then). */
+  readonly set: (password: string | null) => Promise<void>;
+}
+
 export interface DesktopApi {
   readonly getAppInfo: () => Promise<AppInfo>;
   /** Only tel:, mailto: and https: links pass (externalLinks.ts); others reject with LINK_REFUSED. */
@@ -43,4 +55,5 @@ export interface DesktopApi {
    */
   readonly onDeepLink: (listener: (target: DeepLinkTarget) => void) => Unsubscribe;
   readonly server: DesktopServerApi;
+  readonly sipSecret: DesktopSipSecretApi;
 }

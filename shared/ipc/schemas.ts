@@ -117,6 +117,17 @@ export const serverReplySchema = z.strictObject({
 });
 export type ServerReply = z.infer<typeof serverReplySchema>;
 
+/** Generous for any PBX; the main process keeps at most this much of a secret in memory and on disk. */
+export const MAX_SIP_PASSWORD_LENGTH = 256;
+
+// Empty is not a password: forgetting it is set(null), so a cleared field cannot be saved by mistake.
+export const sipPasswordSchema = z.string().min(1).max(MAX_SIP_PASSWORD_LENGTH);
+
+export const SIP_SECRET_PERSISTENCE = ['keychain', 'session'] as const;
+export type SipSecretPersistence = (typeof SIP_SECRET_PERSISTENCE)[number];
+
+export const sipSecretSetPayloadSchema = z.strictObject({ password: sipPasswordSchema.nullable() });
+
 export const invokeContract = {
   [InvokeChannel.appInfo]: { payload: z.undefined(), result: appInfoSchema },
   [InvokeChannel.openExternal]: { payload: openExternalPayloadSchema, result: z.void() },
@@ -126,6 +137,9 @@ export const invokeContract = {
   [InvokeChannel.serverSignOut]: { payload: z.undefined(), result: z.void() },
   [InvokeChannel.serverRequest]: { payload: serverRequestPayloadSchema, result: serverReplySchema },
   [InvokeChannel.serverSession]: { payload: z.undefined(), result: serverSessionSchema.nullable() },
+  [InvokeChannel.sipSecretPersistence]: { payload: z.undefined(), result: z.enum(SIP_SECRET_PERSISTENCE) },
+  [InvokeChannel.sipSecretGet]: { payload: z.undefined(), result: sipPasswordSchema.nullable() },
+  [InvokeChannel.sipSecretSet]: { payload: sipSecretSetPayloadSchema, result: z.void() },
 } as const satisfies Record<InvokeChannel, { readonly payload: z.ZodType; readonly result: z.ZodType }>;
 
 export type InvokePayload<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['payload']>;

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { parseUrl } from '../ipc/whatwgUrl';
 import type { Disposition } from './playbook';
 
 /**
@@ -26,12 +27,9 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** wss:// anywhere; ws:// only to this machine (a PBX on localhost, the test server). */
 export function validateWsUrl(value: string): SipSettingError | null {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return 'sip.wsUrl.invalid';
-  }
+  // parseUrl, not URL: shared/ compiles without the DOM's typings.
+  const url = parseUrl(value.trim());
+  if (url === null) return 'sip.wsUrl.invalid';
   if (url.username !== '' || url.password !== '' || url.hash !== '' || url.hostname === '') return 'sip.wsUrl.invalid';
   if (url.protocol === 'wss:') return null;
   if (url.protocol === 'ws:') return LOCAL_HOSTS.has(url.hostname) ? null : 'sip.wsUrl.insecure';
@@ -65,8 +63,9 @@ const TARGET_PLACEHOLDERS = ['e164', 'digits', 'national'] as const;
 
 /**
  * The rule that turns a lead's number into a SIP target, e.g. `sip:{national}@pbx.example.com`
- * with dial prefix `9`. {e164} is +8613800138000, {digits} 8613800138000, {national} 13800138000;
- * the dial prefix goes in front of the number. The filled target must be a SIP URI.
+ * with dial prefix `9`. {e164} is +8613800138000, {digits} 8613800138000, {national} 13800138000
+ * (a landline keeps its trunk 0: 01065529988); the dial prefix goes in front of the number. The
+ * filled target must be a SIP URI.
  */
 export function validateTargetTemplate(template: string): SipSettingError | null {
   const trimmed = template.trim();
@@ -77,9 +76,13 @@ export function validateTargetTemplate(template: string): SipSettingError | null
 }
 
 function fillTarget(template: string, e164: string, prefix: string): string {
-  const national = parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.slice(1);
+  // The number as dialled inside its country: the national format keeps the trunk 0 a landline
+  // needs (010 6552 9988 → 01065529988), which the bare national number drops (1065529988).
+  const national = parsePhoneNumberFromString(e164)?.formatNational().replace(/\D/g, '') || e164.slice(1);
   const values: Record<(typeof TARGET_PLACEHOLDERS)[number], string> = { e164, digits: e164.slice(1), national };
-  return template.replace(/\{(e164|digits|national)\}/, (_, name: (typeof TARGET_PLACEHOLDERS)[number]) => prefix + values[name]);
+  // '#' may not appear bare in a SIP URI's user part (RFC 3261); the PBX unescapes %23.
+  const dialled = prefix.replaceAll('#', '%23');
+  return template.replace(/\{(e164|digits|national)\}/, (_, name: (typeof TARGET_PLACEHOLDERS)[number]) => dialled + values[name]);
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;

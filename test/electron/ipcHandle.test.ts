@@ -152,6 +152,9 @@ describe('registering handlers', () => {
       [InvokeChannel.serverSignOut]: () => undefined,
       [InvokeChannel.serverRequest]: () => ({ status: 200, body: null, retryAfterSeconds: null }),
       [InvokeChannel.serverSession]: () => null,
+      [InvokeChannel.sipSecretPersistence]: () => 'keychain',
+      [InvokeChannel.sipSecretGet]: () => null,
+      [InvokeChannel.sipSecretSet]: () => undefined,
     });
     expect([...registered.keys()].sort()).toEqual(Object.values(InvokeChannel).sort());
     for (const listener of registered.values()) {

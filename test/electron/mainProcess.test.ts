@@ -44,6 +44,9 @@ const fake = vi.hoisted(() => {
 
   const app = {
     isPackaged: true,
+    commandLine: {
+      appendSwitch: vi.fn((name: string, value?: string) => calls.push(`appendSwitch ${name}=${value ?? ''}`)),
+    },
     enableSandbox: vi.fn(() => calls.push('enableSandbox')),
     requestSingleInstanceLock: vi.fn(() => {
       calls.push('requestSingleInstanceLock');
@@ -131,13 +134,24 @@ describe('the main process composition root', () => {
 
   it('quits at once when another instance holds the lock', async () => {
     await startMain(false);
-    expect(fake.calls).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'requestSingleInstanceLock', 'quit']);
+    expect(fake.calls).toEqual([
+      'registerSchemesAsPrivileged',
+      'enableSandbox',
+      'appendSwitch autoplay-policy=no-user-gesture-required',
+      'requestSingleInstanceLock',
+      'quit',
+    ]);
     expect(fake.electron.app.whenReady).not.toHaveBeenCalled();
   });
 
-  it('registers the app scheme before ready, then wires protocol, permissions, menu, IPC and the window', async () => {
+  it('registers the app scheme and the WebRTC switches before ready, then wires protocol, permissions, menu, IPC and the window', async () => {
     await startMain(true);
-    expect(fake.calls.slice(0, 3)).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'requestSingleInstanceLock']);
+    expect(fake.calls.slice(0, 4)).toEqual([
+      'registerSchemesAsPrivileged',
+      'enableSandbox',
+      'appendSwitch autoplay-policy=no-user-gesture-required',
+      'requestSingleInstanceLock',
+    ]);
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
@@ -160,6 +174,9 @@ describe('the main process composition root', () => {
       'handle server:signOut',
       'handle server:request',
       'handle server:session',
+      'handle sipSecret:persistence',
+      'handle sipSecret:get',
+      'handle sipSecret:set',
       'new BrowserWindow',
       'loadURL app://desk/index.html',
     ]);

@@ -59,6 +59,8 @@ describe('the main window', () => {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
     });
+    // An inbound call answered from a shortcut has no click in the page; its audio must still play.
+    expect(options.webPreferences?.autoplayPolicy).toBe('no-user-gesture-required');
     // Nothing that loosens isolation may sneak in.
     const preferences = options.webPreferences ?? {};
     expect(preferences).not.toHaveProperty('enableBlinkFeatures');

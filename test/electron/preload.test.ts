@@ -40,8 +40,10 @@ const DESKTOP_API_KEYS: Record<keyof DesktopApi, true> = {
   onCommand: true,
   onDeepLink: true,
   server: true,
+  sipSecret: true,
 };
 const SERVER_API_KEYS: Record<keyof DesktopApi['server'], true> = { signIn: true, signOut: true, request: true, session: true };
+const SIP_SECRET_API_KEYS: Record<keyof DesktopApi['sipSecret'], true> = { persistence: true, get: true, set: true };
 
 async function loadPreload(): Promise<DesktopApi> {
   vi.resetModules();
@@ -63,11 +65,39 @@ describe('the preload', () => {
     const api = await loadPreload();
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.keys(api).sort()).toEqual(Object.keys(DESKTOP_API_KEYS).sort());
-    const { server, ...methods } = api;
+    const { server, sipSecret, ...methods } = api;
     for (const value of Object.values(methods)) expect(typeof value).toBe('function');
-    expect(Object.isFrozen(server)).toBe(true);
-    expect(Object.keys(server).sort()).toEqual(Object.keys(SERVER_API_KEYS).sort());
-    for (const value of Object.values(server)) expect(typeof value).toBe('function');
+    for (const [group, keys] of [
+      [server, SERVER_API_KEYS],
+      [sipSecret, SIP_SECRET_API_KEYS],
+    ] as const) {
+      expect(Object.isFrozen(group)).toBe(true);
+      expect(Object.keys(group).sort()).toEqual(Object.keys(keys).sort());
+      for (const value of Object.values(group)) expect(typeof value).toBe('function');
+    }
+  });
+
+  it('sends SIP password calls over their fixed channels, the password only in set and get', async () => {
+    const api = await loadPreload();
+    fake.invoke.mockResolvedValueOnce({ ok: true, value: 'keychain' });
+    await expect(api.sipSecret.persistence()).resolves.toBe('keychain');
+    expect(fake.invoke).toHaveBeenLastCalledWith('sipSecret:persistence');
+
+    fake.invoke.mockResolvedValueOnce({ ok: true, value: undefined });
+    await api.sipSecret.set('s3cret-pbx');
+    expect(fake.invoke).toHaveBeenLastCalledWith('sipSecret:set', { password: 's3cret-pbx' });
+
+    fake.invoke.mockResolvedValueOnce({ ok: true, value: 's3cret-pbx' });
+    await expect(api.sipSecret.get()).resolves.toBe('s3cret-pbx');
+    expect(fake.invoke).toHaveBeenLastCalledWith('sipSecret:get');
+
+    fake.invoke.mockResolvedValueOnce({ ok: true, value: undefined });
+    await api.sipSecret.set(null);
+    expect(fake.invoke).toHaveBeenLastCalledWith('sipSecret:set', { password: null });
+
+    fake.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'password: Too big' } });
+    const refused: unknown = await api.sipSecret.set('x'.repeat(300)).catch((e: unknown) => e);
+    expect(desktopErrorCode(refused)).toBe('INVALID_ARGUMENT');
   });
 
   it('sends team server calls over their fixed channels, the password only in the sign-in payload', async () => {

@@ -9,16 +9,16 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IpcFailure } from '../../electron/main/ipc/ipcFailure';
 import { log } from '../../electron/main/log';
+import type { SecretVault } from '../../electron/main/services/secretFiles';
 import {
   createTeamServerClient,
   TEAM_SESSION_FILE,
   type TeamServerClient,
-  type TokenVault,
 } from '../../electron/main/services/teamServer';
 import { checkServerUrl, isApiPath } from '../../shared/ipc/teamServer';
+import { fakeSafeStorage } from './fakeSafeStorage';
 import {
   EMAIL,
-  fakeSafeStorage,
   LIMITED_EMAIL,
   PASSWORD,
   startTeamServerFixture,
@@ -49,7 +49,7 @@ beforeEach(() => {
 afterEach(() => rmSync(userData, { recursive: true, force: true }));
 
 function client(
-  options: { safeStorage?: TokenVault; platform?: string; fetch?: typeof fetch; timeoutMs?: number; maxAnswerBytes?: number } = {},
+  options: { safeStorage?: SecretVault; platform?: string; fetch?: typeof fetch; timeoutMs?: number; maxAnswerBytes?: number } = {},
 ): TeamServerClient {
   return createTeamServerClient({
     fetch: options.fetch ?? globalThis.fetch,

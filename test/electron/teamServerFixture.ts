@@ -1,10 +1,9 @@
 /**
  * A real HTTP server on 127.0.0.1 that answers like the team server's auth routes, plus an echo
- * route, and a fake safeStorage. Tests of the main process's team server client run against it.
+ * route. Tests of the main process's team server client run against it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TokenVault } from '../../electron/main/services/teamServer';
 
 export const TOKEN = 'tok_0123456789abcdefghijklmnopqrstuvwxyz-_';
 export const EMAIL = 'ada@example.com';
@@ -153,24 +152,4 @@ export async function unusedLocalUrl(): Promise<string> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}`;
-}
-
-/**
- * Reverses the text and wraps it: enough to tell an encrypted token from a clear one on disk,
- * and to make decryption of anything it did not write fail.
- */
-export function fakeSafeStorage(
-  options: { available?: boolean; backend?: ReturnType<NonNullable<TokenVault['getSelectedStorageBackend']>> } = {},
-): TokenVault {
-  const MARK = 'fake-encrypted:';
-  return {
-    isEncryptionAvailable: () => options.available ?? true,
-    encryptString: (text) => Buffer.from(MARK + [...text].reverse().join(''), 'utf8'),
-    decryptString: (data) => {
-      const text = data.toString('utf8');
-      if (!text.startsWith(MARK)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      return [...text.slice(MARK.length)].reverse().join('');
-    },
-    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
-  };
 }

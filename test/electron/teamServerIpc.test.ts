@@ -17,9 +17,9 @@ import { InvokeChannel } from '../../shared/ipc/channels';
 import type { DesktopApi } from '../../shared/ipc/desktopApi';
 import { desktopErrorCode } from '../../shared/ipc/result';
 import { MAX_SERVER_REQUEST_BODY_CHARS } from '../../shared/ipc/schemas';
+import { fakeSafeStorage } from './fakeSafeStorage';
 import {
   EMAIL,
-  fakeSafeStorage,
   LIMITED_EMAIL,
   PASSWORD,
   startTeamServerFixture,
@@ -87,6 +87,9 @@ beforeAll(async () => {
     [InvokeChannel.serverSignOut]: () => teamServer.signOut(),
     [InvokeChannel.serverRequest]: (request) => teamServer.request(request.method, request.path, request.body),
     [InvokeChannel.serverSession]: () => teamServer.session(),
+    [InvokeChannel.sipSecretPersistence]: () => 'session',
+    [InvokeChannel.sipSecretGet]: () => null,
+    [InvokeChannel.sipSecretSet]: () => undefined,
   });
   await import('../../electron/preload/index');
   desktop = ipc.exposed as DesktopApi;

@@ -17,4 +17,7 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, impls: Inv
   handle(ipcMain, InvokeChannel.serverSignOut, impls[InvokeChannel.serverSignOut]);
   handle(ipcMain, InvokeChannel.serverRequest, impls[InvokeChannel.serverRequest]);
   handle(ipcMain, InvokeChannel.serverSession, impls[InvokeChannel.serverSession]);
+  handle(ipcMain, InvokeChannel.sipSecretPersistence, impls[InvokeChannel.sipSecretPersistence]);
+  handle(ipcMain, InvokeChannel.sipSecretGet, impls[InvokeChannel.sipSecretGet]);
+  handle(ipcMain, InvokeChannel.sipSecretSet, impls[InvokeChannel.sipSecretSet]);
 }

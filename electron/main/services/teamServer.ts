@@ -7,9 +7,7 @@
  * Every failure leaves here as an IpcFailure: UNREACHABLE, SIGN_IN_REFUSED (message = the
  * SignInRefusal), INVALID_ARGUMENT, or INTERNAL.
  */
-import type { SafeStorage } from 'electron';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ServerReply, ServerSessionInfo } from '../../../shared/ipc/schemas';
 import {
@@ -22,25 +20,17 @@ import {
 import { AccountViewSchema, type AccountView } from '../../../shared/model/account';
 import { IpcFailure } from '../ipc/ipcFailure';
 import { log } from '../log';
+import { canEncryptSecrets, readFileIfPresent, writePrivateFile, type SecretVault } from './secretFiles';
 
 export const TEAM_SESSION_FILE = 'team-session.json';
 
 /** What the team server hands out (and accepts in `Authorization: Bearer`). */
 const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 
-/**
- * The part of Electron's safeStorage used here; getSelectedStorageBackend exists on Linux only.
- * Electron 45 deprecates the synchronous calls for *Async ones. They are kept for now because the
- * async encryptor could not be tried on a real Electron here; decryptStringAsync reads what
- * encryptString wrote, so moving over later needs no migration of saved sessions.
- */
-export type TokenVault = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
-  Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
-
 export interface TeamServerOptions {
   /** Node's global fetch in the app; injected so tests can count or fail calls. */
   readonly fetch: typeof fetch;
-  readonly safeStorage: TokenVault;
+  readonly safeStorage: SecretVault;
   readonly platform: string;
   /** userData/team-session.json in the app. */
   readonly sessionFilePath: string;
@@ -107,10 +97,6 @@ class AnswerTooLarge extends Error {
 
 const unreachable = (): IpcFailure => new IpcFailure('UNREACHABLE', 'The team server cannot be reached');
 const refused = (refusal: SignInRefusal): IpcFailure => new IpcFailure('SIGN_IN_REFUSED', refusal);
-
-function isMissingFile(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
-}
 
 /** The whole body as text; stops reading (and refuses) past maxBytes instead of buffering it all. */
 async function readAnswer(response: Response, maxBytes: number): Promise<string> {
@@ -205,26 +191,21 @@ export function createTeamServerClient(options: TeamServerOptions): TeamServerCl
     };
   };
 
-  /** Whether safeStorage really encrypts; when it does not, the token stays in memory only. */
-  const canEncrypt = (): boolean => {
-    if (!safeStorage.isEncryptionAvailable()) return false;
-    // Linux without a keyring falls back to 'basic_text': a key hard-coded in Chromium, so the
-    // file would be as good as clear text to anyone who can read it.
-    return !(options.platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text');
-  };
+  const canEncrypt = (): boolean => canEncryptSecrets(safeStorage, options.platform);
 
   const forgetFile = async (): Promise<void> => {
     await rm(file, { force: true });
   };
 
   const load = async (): Promise<LiveSession | null> => {
-    let text: string;
+    let text: string | null;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readFileIfPresent(file);
     } catch (error) {
-      if (!isMissingFile(error)) log.warn(`Cannot read ${file}; signed out of the team server`, error);
+      log.warn(`Cannot read ${file}; signed out of the team server`, error);
       return null;
     }
+    if (text === null) return null;
     let stored: StoredSession;
     try {
       stored = storedSessionSchema.parse(JSON.parse(text));
@@ -268,13 +249,7 @@ export function createTeamServerClient(options: TeamServerOptions): TeamServerCl
         user: session.user,
         encryptedToken: safeStorage.encryptString(session.token).toString('base64'),
       };
-      // Written to a temporary file and renamed, so a crash mid-write leaves the old file whole;
-      // owner-only, although the token in it is encrypted.
-      const temporary = `${file}.tmp`;
-      await mkdir(path.dirname(file), { recursive: true });
-      await rm(temporary, { force: true });
-      await writeFile(temporary, JSON.stringify(stored), { encoding: 'utf8', mode: 0o600 });
-      await rename(temporary, file);
+      await writePrivateFile(file, JSON.stringify(stored));
     } catch (error) {
       // The sign-in itself worked; only keeping it across restarts failed.
       log.warn('Cannot save the team server session; it lasts until the app quits', error);

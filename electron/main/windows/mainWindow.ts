@@ -35,6 +35,8 @@ export function mainWindowOptions(settings: MainWindowSettings): BrowserWindowCo
       experimentalFeatures: false,
       // Dropping a file on the window must not navigate the page to it.
       navigateOnDragDrop: false,
+      // Electron's default today; pinned because an answered call must be heard (webrtcSwitches.ts).
+      autoplayPolicy: 'no-user-gesture-required',
       safeDialogs: true,
       devTools: !settings.isPackaged,
     },

@@ -27,6 +27,7 @@ function fakeDesktop() {
       request: vi.fn(async () => ({ status: 200, body: { ok: true }, retryAfterSeconds: null })),
       session: vi.fn(async () => null),
     },
+    sipSecret: { persistence: vi.fn(async () => 'keychain' as const), get: vi.fn(async () => 'secret'), set: vi.fn(async () => undefined) },
   } satisfies DesktopApi;
   return { api, commandListeners, linkListeners };
 }
@@ -45,6 +46,10 @@ describe('the desktop platform', () => {
     expect((await platform.server.signIn('https://sdr.example.com', 'li@example.com', 'pw')).user.name).toBe('李雷');
     expect(await platform.server.request('GET', '/api/team')).toMatchObject({ status: 200 });
     expect(api.server.request).toHaveBeenCalledWith('GET', '/api/team', undefined);
+    // The SIP password stays in main; the page asks for it through the desktop API.
+    expect(await platform.sipSecret.get()).toBe('secret');
+    await platform.sipSecret.set(null);
+    expect(api.sipSecret.set).toHaveBeenCalledWith(null);
 
     const commands: CommandId[] = [];
     platform.onCommand((id) => commands.push(id));
