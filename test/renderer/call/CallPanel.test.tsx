@@ -10,6 +10,7 @@ import { renderWithI18n } from '../../helpers/renderWithI18n';
 function fakeActions(): { [K in keyof CallActions]: ReturnType<typeof vi.fn<CallActions[K]>> } {
   return {
     dial: vi.fn<CallActions['dial']>(() => Promise.resolve()),
+    dialLogOnly: vi.fn<CallActions['dialLogOnly']>(() => Promise.resolve()),
     logTouch: vi.fn<CallActions['logTouch']>(() => Promise.resolve()),
     markConnected: vi.fn<CallActions['markConnected']>(() => Promise.resolve()),
     hangUp: vi.fn<CallActions['hangUp']>(() => Promise.resolve()),
@@ -30,6 +31,7 @@ async function renderIdle(lead: Lead) {
       dispositions={DEFAULT_PLAYBOOK.dispositions}
       leadTimeZone="Asia/Shanghai"
       controlsAudio={false}
+      reportsProgress={false}
       now={Date.now()}
       actions={actions}
       onGoToCall={() => undefined}

@@ -97,4 +97,26 @@ describe('WrapUp', () => {
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
     expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ id: 'no-answer' }), null);
   });
+
+  it('starts on the disposition the softphone’s outcome implies, says why, and the SDR can still pick another', async () => {
+    const now = Date.now();
+    const onSave = vi.fn<(disposition: Disposition, callbackAt: number | null) => Promise<void>>(() => Promise.resolve());
+    const call = makeCall(makeLead(), { via: 'sip', startedAt: now - 20_000, connectedAt: null, endedAt: now - 5_000, sip: { outcome: 'busy', status: 486, reason: 'Busy Here', quality: null } });
+    await renderWithI18n(<WrapUp call={call} dispositions={dispositions} leadTimeZone="Asia/Shanghai" now={now} onSave={onSave} />);
+    const user = userEvent.setup();
+
+    expect(screen.getByRole('radio', { name: 'Busy' })).toBeChecked();
+    expect(screen.getByRole('status')).toHaveTextContent('Softphone: busy (486) · Busy Here');
+    await user.click(screen.getByRole('radio', { name: 'No answer' }));
+    await user.click(screen.getByRole('button', { name: 'Save call' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ id: 'no-answer' }), null));
+  });
+
+  it('has no default for a call the softphone could not place', async () => {
+    const now = Date.now();
+    const call = makeCall(makeLead(), { via: 'sip', startedAt: now - 20_000, connectedAt: null, endedAt: now - 5_000, sip: { outcome: 'failed', status: null, reason: 'connection to the PBX lost', quality: null } });
+    await renderWithI18n(<WrapUp call={call} dispositions={dispositions} leadTimeZone="Asia/Shanghai" now={now} onSave={() => Promise.resolve()} />);
+    expect(screen.queryByRole('radio', { checked: true })).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent('Softphone: call failed (—) · connection to the PBX lost');
+  });
 });

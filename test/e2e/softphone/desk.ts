@@ -1,0 +1,135 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createApp } from '../../../server/app';
+import type { Call } from '../../../shared/model/call';
+import { domain, passwordFor, startKamailio, type Kamailio } from '../../sip/kamailio';
+import { launchSipChromium } from '../../sip/chromium';
+import { openPeer, type PeerHandle } from '../../sip/peer/handle';
+import { servePeerPage, type PeerPageServer } from '../../sip/peer/server';
+
+/** Everything a softphone test talks to: the app's server, Kamailio, the peer page and Chromium. */
+export interface SipRig {
+  readonly baseUrl: string;
+  readonly kamailio: Kamailio;
+  readonly peers: PeerPageServer;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startRig(): Promise<SipRig> {
+  const app = await createApp({ webRoot: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  const kamailio = await startKamailio();
+  const peers = await servePeerPage();
+  const browser = await launchSipChromium();
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    kamailio,
+    peers,
+    browser,
+    close: async () => {
+      await browser.close();
+      await peers.close();
+      await kamailio.stop();
+      await app.close();
+    },
+  };
+}
+
+export const SDR_USER = 'li.lei';
+
+export interface Desk {
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/** An SDR's window in browser mode with the demo leads, English UI, laptop size. */
+export async function openDesk(rig: SipRig, locale = 'en-US'): Promise<Desk> {
+  const context = await rig.browser.newContext({ locale, viewport: { width: 1366, height: 768 } });
+  // tsx names functions through a helper the page lacks.
+  await context.addInitScript('window.__name = (fn) => fn');
+  const page = await context.newPage();
+  await page.goto(rig.baseUrl);
+  const welcome = page.getByRole('dialog', { name: locale.startsWith('zh') ? '欢迎使用 SDR Desk' : 'Welcome to SDR Desk' });
+  await welcome.getByRole('button', { name: locale.startsWith('zh') ? '加载演示数据' : 'Load demo data' }).click();
+  await expect.poll(() => queue(page).getByRole('option').count()).toBeGreaterThan(5);
+  return { context, page };
+}
+
+/** A prospect's or colleague's phone: a bare SIP.js page registered as `user`. */
+export async function openPeerPhone(rig: SipRig, user: string, context?: BrowserContext): Promise<PeerHandle> {
+  const ctx = context ?? (await rig.browser.newContext());
+  const peer = await openPeer(ctx, rig.peers.url);
+  await peer.register({ wsUrl: rig.kamailio.wsUrl, user, password: passwordFor(user), domain });
+  return peer;
+}
+
+export const queue = (page: Page) => page.getByRole('listbox', { name: 'Leads, in calling order' });
+export const callBar = (page: Page) => page.getByRole('region', { name: 'Call', exact: true });
+export const softphoneStatus = (page: Page) => page.getByRole('status', { name: 'Softphone' });
+export const callState = (page: Page) => callBar(page).getByRole('status').first();
+export const wrapUp = (page: Page) => page.getByRole('form', { name: 'Call wrap-up' });
+
+export async function visible(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+}
+
+export interface StoredLead {
+  readonly id: string;
+  readonly company: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly phones: readonly string[];
+  readonly doNotCall: boolean;
+}
+
+/** Rows of an IndexedDB store as stored, read with raw IndexedDB rather than through the app. */
+export async function storedRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('sdr-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as T[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    store,
+  );
+}
+
+export async function callsOf(page: Page, leadId: string): Promise<Call[]> {
+  const calls = await storedRows<Call>(page, 'calls');
+  return calls.filter((c) => c.leadId === leadId).sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** Opens a lead with a phone that nobody has called yet (each test takes a different one). */
+export async function openCallableLead(page: Page, skip: ReadonlySet<string> = new Set()): Promise<StoredLead> {
+  const leads = await storedRows<StoredLead>(page, 'leads');
+  const lead = leads.find((l) => l.phones.length > 0 && !l.doNotCall && l.status === 'new' && !skip.has(l.id));
+  if (!lead) throw new Error('no callable lead left in the demo data');
+  await openLead(page, lead);
+  return lead;
+}
+
+export async function openLead(page: Page, lead: Pick<StoredLead, 'id' | 'company'>): Promise<void> {
+  const search = page.getByRole('searchbox', { name: 'Search leads' });
+  await search.fill(lead.company);
+  await expect.poll(() => queue(page).getAttribute('data-results-for')).toBe(lead.company);
+  await queue(page).locator(`[id="lead-option-${lead.id}"]`).click();
+  await visible(leadHeading(page, lead.company));
+}
+
+export const leadHeading = (page: Page, company: string) => page.getByRole('article').getByRole('heading', { level: 2, name: company });
+
+/** The SIP user a lead's number reaches with the rule `sip:{digits}@sdr.test`. */
+export const userFor = (e164: string) => e164.slice(1);
