@@ -148,7 +148,7 @@ export const en = {
     demo: 'Demo data',
     loadDemo: 'Load demo leads',
     dialer: 'How calls are placed',
-    dialerKinds: { tel: 'System phone app (tel:)', callto: 'Softphone via callto:', template: 'Company softphone link', logOnly: 'Log only: I dial on my own phone' },
+    dialerKinds: { tel: 'System phone app (tel:)', callto: 'Softphone via callto:', template: 'Company softphone link', sip: 'Built-in softphone (SIP)', logOnly: 'Log only: I dial on my own phone' },
     dialerTemplate: 'Softphone link template',
     dialerTemplateHint: 'Use {e164} (+8613800138000) or {digits} (8613800138000), e.g. sip:{e164}@pbx.example.com',
     dialerSaved: 'Dialer saved',

@@ -149,7 +149,7 @@ export const zhCN: Strings = {
     demo: '演示数据',
     loadDemo: '加载演示线索',
     dialer: '拨号方式',
-    dialerKinds: { tel: '系统电话应用（tel:）', callto: '通过 callto: 调用软电话', template: '公司软电话链接', logOnly: '仅记录：我用自己的电话拨打' },
+    dialerKinds: { tel: '系统电话应用（tel:）', callto: '通过 callto: 调用软电话', template: '公司软电话链接', sip: '内置软电话（SIP）', logOnly: '仅记录：我用自己的电话拨打' },
     dialerTemplate: '软电话链接模板',
     dialerTemplateHint: '用 {e164}（+8613800138000）或 {digits}（8613800138000）表示号码，例如 sip:{e164}@pbx.example.com',
     dialerSaved: '拨号方式已保存',

@@ -1,13 +1,33 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIALER_KINDS, validateDialTemplate, type DialerSetting } from '../../../shared/model/dialer';
+import type { SipSecretStore } from '../../platform/platform';
+import { AudioDeviceSettings } from '../softphone/ui/AudioDeviceSettings';
+import { SipAccountForm } from '../softphone/ui/SipAccountForm';
+import '../softphone/softphoneSettings.css';
 import { writeSetting } from './mutations';
-import { useSetting } from './queries';
+import { readSetting, useSetting } from './queries';
 
-/** Which dialer places calls on this device; a softphone template is checked before it is kept. */
-export function DialerSettings({ onSaved }: { readonly onSaved: () => void }) {
+interface DialerSettingsProps {
+  /** 'dialer': the dialer choice was stored; 'sipAccount': the softphone's account was. */
+  readonly onSaved: (what: 'dialer' | 'sipAccount') => void;
+  readonly sipSecret: SipSecretStore;
+  /** The softphone's stored account or password changed: it should re-read them and register again. */
+  readonly onSipAccountSaved: () => void;
+}
+
+/**
+ * Which dialer places calls on this device; a softphone template is checked before it is kept.
+ * The built-in softphone becomes the dialer only once it has an account: choosing it without one
+ * shows the account form and keeps the previous dialer until the account is saved.
+ */
+export function DialerSettings({ onSaved, sipSecret, onSipAccountSaved }: DialerSettingsProps) {
   const { t } = useTranslation();
+  const { t: tSip } = useTranslation('sipSettings');
   const setting = useSetting('dialer');
+  // undefined while loading, so "not set up" never flashes for an account that exists.
+  const sipAccount = useLiveQuery(async () => (await readSetting('sipAccount')) ?? null, []);
   const [kind, setKind] = useState<DialerSetting['kind'] | null>(null);
   const [template, setTemplate] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,13 +36,24 @@ export function DialerSettings({ onSaved }: { readonly onSaved: () => void }) {
 
   const save = async (next: DialerSetting) => {
     await writeSetting('dialer', next);
-    onSaved();
+    onSaved('dialer');
   };
   const saveTemplate = async () => {
     const problem = validateDialTemplate(shownTemplate.trim());
     if (problem) return setError(t(`settings.templateErrors.${problem.replace('template.', '')}`));
     setError(null);
     await save({ kind: 'template', template: shownTemplate.trim() });
+  };
+  const choose = async (k: DialerSetting['kind']) => {
+    if (k === 'template') return;
+    if (k !== 'sip') return save({ kind: k });
+    // Read, not the live value: right after opening settings it may not have loaded yet.
+    if (((await readSetting('sipAccount')) ?? null) !== null) await save({ kind: 'sip' });
+  };
+  const accountSaved = async () => {
+    if ((await readSetting('dialer'))?.kind !== 'sip') await writeSetting('dialer', { kind: 'sip' });
+    onSipAccountSaved();
+    onSaved('sipAccount');
   };
 
   return (
@@ -38,7 +69,7 @@ export function DialerSettings({ onSaved }: { readonly onSaved: () => void }) {
             onChange={() => {
               setKind(k);
               setError(null);
-              if (k !== 'template') void save({ kind: k });
+              void choose(k);
             }}
           />
           {t(`settings.dialerKinds.${k}`)}
@@ -66,6 +97,17 @@ export function DialerSettings({ onSaved }: { readonly onSaved: () => void }) {
           <span id="dialer-template-hint" className={error ? 'field-error' : 'field-hint'} role={error ? 'alert' : undefined}>
             {error ?? t('settings.dialerTemplateHint')}
           </span>
+        </div>
+      ) : null}
+      {shownKind === 'sip' ? (
+        <div className="softphone-settings">
+          {sipAccount === null ? (
+            <p className="softphone-setup-note" role="status">
+              {setting.kind === 'sip' ? tSip('notSetUp') : tSip('pendingSetUp')}
+            </p>
+          ) : null}
+          <SipAccountForm sipSecret={sipSecret} onSaved={() => void accountSaved()} onPasswordForgotten={onSipAccountSaved} />
+          <AudioDeviceSettings />
         </div>
       ) : null}
     </fieldset>

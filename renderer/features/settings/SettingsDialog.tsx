@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/model/settings';
+import type { SipSecretStore } from '../../platform/platform';
 import { Dialog } from '../../ui/Dialog';
 import { PlaybookSettings } from '../playbook';
 import { DialerSettings } from './DialerSettings';
@@ -13,9 +14,13 @@ interface SettingsDialogProps {
   readonly onClose: () => void;
   readonly onLoadDemo: () => void;
   readonly onMessage: (message: string) => void;
+  /** Where the softphone's password is kept (the platform's). */
+  readonly sipSecret: SipSecretStore;
+  /** The softphone's stored account or password changed: it should re-read them and register again. */
+  readonly onSipAccountSaved: () => void;
 }
 
-export function SettingsDialog({ onClose, onLoadDemo, onMessage }: SettingsDialogProps) {
+export function SettingsDialog({ onClose, onLoadDemo, onMessage, sipSecret, onSipAccountSaved }: SettingsDialogProps) {
   const { t, i18n } = useTranslation();
   const language = useLiveQuery(() => readSetting('language'), []);
   const region = useSetting('defaultPhoneRegion');
@@ -60,7 +65,11 @@ export function SettingsDialog({ onClose, onLoadDemo, onMessage }: SettingsDialo
           <label htmlFor="setting-owner">{t('settings.ownerName')}</label>
           <input id="setting-owner" key={ownerName} className="input" defaultValue={ownerName} onBlur={(e) => void writeSetting('ownerName', e.target.value.trim())} />
         </div>
-        <DialerSettings onSaved={() => onMessage(t('settings.dialerSaved'))} />
+        <DialerSettings
+          sipSecret={sipSecret}
+          onSipAccountSaved={onSipAccountSaved}
+          onSaved={(what) => onMessage(what === 'sipAccount' ? t('sipSettings:account.saved') : t('settings.dialerSaved'))}
+        />
         <PlaybookSettings onMessage={onMessage} />
         <div className="field">
           <span className="field-label">{t('settings.demo')}</span>
