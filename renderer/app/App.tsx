@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhoneRegion } from '../../shared/model/phone';
 import { COMMANDS } from '../../shared/ipc/commands';
@@ -17,6 +17,9 @@ import { tagLabel as labelOfTag } from '../features/tags';
 import { ImportDialog } from '../features/import';
 import { LeadPanel, LeadQueue, hasLeads, type QueueApi } from '../features/leads';
 import { SettingsDialog, readSetting, useSetting } from '../features/settings';
+import { IncomingCallPopup, SoftphoneStatus, useIncomingCallActions, useSoftphoneService, useSoftphoneStore } from '../features/softphone';
+import { pickScript } from '../../shared/rules/scriptBranching';
+import type { Lead } from '../../shared/model/lead';
 import type { Platform } from '../platform';
 import { useUiStore, type Screen } from '../state/uiStore';
 import { isTyping, useCommandShortcuts } from './useCommandShortcuts';
@@ -61,6 +64,23 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
   const openExternal = useCallback((url: string) => platform.openExternal(url), [platform]);
   useCallbackReminders(notify);
 
+  // The built-in softphone runs for the whole window, whichever lead or screen is open.
+  const [sipReload, setSipReload] = useState(0);
+  const notifyCall = useCallback((caller: string) => void platform.notify(t('softphone:incoming.title'), caller).catch(() => undefined), [platform, t]);
+  useSoftphoneService({ sipSecret: platform.sipSecret, region, reloadKey: sipReload, notify: notifyCall });
+  const incomingProps = {
+    region,
+    sdr: ownerName,
+    scriptFor: (lead: Lead) => pickScript(playbook.scripts, lead, i18n.language),
+    onAnswered: (lead: Lead | null) => {
+      if (!lead) return;
+      setScreen('desk');
+      useUiStore.getState().select(lead.id);
+    },
+    onError: (err: unknown) => showToast(err instanceof Error ? err.message : String(err)),
+  };
+  const incomingCall = useIncomingCallActions(incomingProps);
+
   // Ctrl+Enter saves what the user is working on: the focused form that opts in (a note, the
   // wrap-up), else the lead form, else the call's wrap-up.
   const save = () => {
@@ -80,8 +100,9 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
     'lead.import': () => setOverlay('import'),
     'lead.save': save,
     'call.dial': () => workspaceApi.current?.dial(),
-    'call.connected': () => workspaceApi.current?.markConnected(),
-    'call.hangUp': () => workspaceApi.current?.hangUp(),
+    // While a call rings in, the call keys answer and decline it.
+    'call.connected': () => (useSoftphoneStore.getState().incoming ? void incomingCall.answer() : workspaceApi.current?.markConnected()),
+    'call.hangUp': () => (useSoftphoneStore.getState().incoming ? void incomingCall.decline() : workspaceApi.current?.hangUp()),
     'notes.focus': () => workspaceApi.current?.focusNotes(),
     'handoff.open': () => workspaceApi.current?.handOff(),
     'queue.focusSearch': () => searchRef.current?.focus(),
@@ -202,6 +223,7 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
               {t('account.signIn')}
             </button>
           ) : null}
+          <SoftphoneStatus onOpenSettings={() => setOverlay('settings')} />
           {role === 'sdr' ? <FeedbackButton onOpen={() => setOverlay('feedback')} /> : null}
           <SyncIndicator overview={syncOverview} onOpen={() => setOverlay('sync')} />
         </div>
@@ -243,6 +265,7 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
           />
         </main>
       )}
+      <IncomingCallPopup {...incomingProps} />
       {toast ? (
         <div className="toast" role="status">
           {toast}
@@ -275,7 +298,7 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
           }}
         />
       ) : null}
-      {overlay === 'settings' ? <SettingsDialog onClose={() => setOverlay('none')} onLoadDemo={() => void loadDemo()} onMessage={showToast} /> : null}
+      {overlay === 'settings' ? <SettingsDialog onClose={() => setOverlay('none')} onLoadDemo={() => void loadDemo()} onMessage={showToast} sipSecret={platform.sipSecret} onSipAccountSaved={() => setSipReload((n) => n + 1)} /> : null}
       {overlay === 'none' && offerDemo && anyLeads === false && role !== 'sales' && role !== 'admin' ? (
         <DemoOffer onImport={() => setOverlay('import')} onSignIn={() => setOverlay('signIn')} onLoaded={(count) => showToast(t('demo.loaded', { count }))} />
       ) : null}

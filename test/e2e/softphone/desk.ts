@@ -55,7 +55,7 @@ export async function openDesk(rig: SipRig, locale = 'en-US'): Promise<Desk> {
   await page.goto(rig.baseUrl);
   const welcome = page.getByRole('dialog', { name: locale.startsWith('zh') ? '欢迎使用 SDR Desk' : 'Welcome to SDR Desk' });
   await welcome.getByRole('button', { name: locale.startsWith('zh') ? '加载演示数据' : 'Load demo data' }).click();
-  await expect.poll(() => queue(page).getByRole('option').count()).toBeGreaterThan(5);
+  await queue(page).getByRole('option').nth(5).waitFor();
   return { context, page };
 }
 
@@ -115,7 +115,8 @@ export async function callsOf(page: Page, leadId: string): Promise<Call[]> {
 /** Opens a lead with a phone that nobody has called yet (each test takes a different one). */
 export async function openCallableLead(page: Page, skip: ReadonlySet<string> = new Set()): Promise<StoredLead> {
   const leads = await storedRows<StoredLead>(page, 'leads');
-  const lead = leads.find((l) => l.phones.length > 0 && !l.doNotCall && l.status === 'new' && !skip.has(l.id));
+  // The queue shows the inbound view first; the other view's leads are not in its list.
+  const lead = leads.find((l) => l.kind === 'inbound' && l.phones.length > 0 && !l.doNotCall && l.status === 'new' && !skip.has(l.id));
   if (!lead) throw new Error('no callable lead left in the demo data');
   await openLead(page, lead);
   return lead;

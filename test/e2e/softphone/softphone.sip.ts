@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { domain } from '../../sip/kamailio';
 import type { PeerHandle } from '../../sip/peer/handle';
@@ -24,6 +24,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rig?.close();
+});
+// What the desk showed when a test failed, for whoever reads the CI log next.
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    const file = `${process.env['SIP_E2E_SHOTS'] ?? '/tmp'}/softphone-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`;
+    await page.screenshot({ path: file }).catch(() => undefined);
+    console.error(`screenshot: ${file}`);
+  });
 });
 
 /** A lead nobody called yet, opened, with the prospect's phone registered under its number. */
@@ -92,7 +100,7 @@ describe('the built-in softphone', () => {
     await button('Hang up').click();
     await expect.poll(() => prospect.state()).toBe('terminated');
     await visible(wrapUp(page));
-    expect(await wrapUp(page).getByRole('radio', { name: 'Connected – conversation held' }).isChecked()).toBe(true);
+    await expect.poll(() => wrapUp(page).getByRole('radio', { name: 'Connected – conversation held' }).isChecked()).toBe(true);
     await visible(wrapUp(page).getByText(/Softphone: answered \(200\)/));
     await saveWrapUp();
 
@@ -125,7 +133,7 @@ describe('the built-in softphone', () => {
     await button('Cancel call').click();
     await expect.poll(() => prospect.state()).toBe('terminated');
     await visible(wrapUp(page));
-    expect(await wrapUp(page).getByRole('radio', { name: 'No answer' }).isChecked()).toBe(true);
+    await expect.poll(() => wrapUp(page).getByRole('radio', { name: 'No answer' }).isChecked()).toBe(true);
     await saveWrapUp();
     expect((await lastCall(lead)).sip?.outcome).toBe('noAnswer');
     expect((await lastCall(lead)).disposition).toBe('no-answer');
@@ -138,7 +146,7 @@ describe('the built-in softphone', () => {
     await prospect.decline(603);
     await visible(wrapUp(page));
     await visible(wrapUp(page).getByText(/Softphone: declined \(603\)/));
-    expect(await wrapUp(page).getByRole('radio', { name: 'No answer' }).isChecked()).toBe(true);
+    await expect.poll(() => wrapUp(page).getByRole('radio', { name: 'No answer' }).isChecked()).toBe(true);
     await saveWrapUp();
     await prospect.page.context().close();
 
@@ -148,7 +156,7 @@ describe('the built-in softphone', () => {
     await expect.poll(() => prospect.state()).toBe('incoming');
     await prospect.decline(486);
     await visible(wrapUp(page));
-    expect(await wrapUp(page).getByRole('radio', { name: 'Busy' }).isChecked()).toBe(true);
+    await expect.poll(() => wrapUp(page).getByRole('radio', { name: 'Busy' }).isChecked()).toBe(true);
     await saveWrapUp();
     expect((await lastCall(lead)).sip).toMatchObject({ outcome: 'busy', status: 486 });
     await prospect.page.context().close();
@@ -159,7 +167,7 @@ describe('the built-in softphone', () => {
     await dial();
     await visible(wrapUp(page));
     await visible(wrapUp(page).getByText(/Softphone: number not found \(404\)/));
-    expect(await wrapUp(page).getByRole('radio', { name: 'Wrong number' }).isChecked()).toBe(true);
+    await expect.poll(() => wrapUp(page).getByRole('radio', { name: 'Wrong number' }).isChecked()).toBe(true);
     await saveWrapUp();
   });
 
@@ -268,6 +276,9 @@ describe('the built-in softphone', () => {
     await saveWrapUp();
     expect((await lastCall(lead)).via).toBe('logOnly');
     await desk.context.setOffline(false);
+    // Inside the test's network namespace Chromium's own reading stays "offline" (no network card),
+    // so it fires no 'online' event when the emulation ends; a real machine does.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await visible(softphoneStatus(page).getByText('Softphone ready'), 30_000);
   });
 

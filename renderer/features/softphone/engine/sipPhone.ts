@@ -82,6 +82,8 @@ interface Active {
 }
 
 const STATS_INTERVAL_MS = 1_000;
+/** While the browser says it is offline: look for the PBX this often anyway. */
+const OFFLINE_RECHECK_MS = 30_000;
 
 /**
  * The softphone: one SIP.js user agent over WebSocket, its registration, and at most one call at
@@ -97,7 +99,7 @@ export class SipPhone {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
-  private online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  private online = true;
   private keys = 0;
   private readonly now: () => number;
 
@@ -161,7 +163,6 @@ export class SipPhone {
 
   start(): void {
     this.stopped = false;
-    if (!this.online) return this.setRegistration({ state: 'failed', reason: 'offline', detail: '', retryAt: null });
     this.connect();
   }
 
@@ -182,16 +183,20 @@ export class SipPhone {
     if (this.online && !this.stopped) this.connect();
   }
 
+  /**
+   * The browser's 'online'/'offline' events. Going offline drops the registration and says so;
+   * coming back retries at once. navigator.onLine alone is not trusted (it reads false on hosts
+   * with only loopback or some VPNs while the PBX is reachable), so a slow recheck keeps trying.
+   */
   setOnline(online: boolean): void {
     if (online === this.online) return;
     this.online = online;
-    if (!online) {
-      this.clearRetry();
-      if (this.active) this.endLocally('network lost');
-      this.setRegistration({ state: 'failed', reason: 'offline', detail: '', retryAt: null });
-    } else if (!this.stopped) {
-      this.retryNow();
-    }
+    if (this.stopped) return;
+    if (online) return this.retryNow();
+    // A live call keeps going as long as its connection does; losing it ends the call.
+    if (this.active) return;
+    this.scheduleRetry('offline', '');
+    void this.ua.transport.disconnect().catch(() => undefined);
   }
 
   get canCall(): boolean {
@@ -338,6 +343,12 @@ export class SipPhone {
     this.registerer
       .register({
         requestDelegate: {
+          // Not only the state change: after a reconnection the registerer may still think it is
+          // registered, and then no change is announced.
+          onAccept: () => {
+            this.attempt = 0;
+            this.setRegistration({ state: 'registered' });
+          },
           onReject: (response) => {
             const { statusCode, reasonPhrase } = response.message;
             // SIP.js answers the first 401/407 challenge itself; one reaching us means the
@@ -355,8 +366,7 @@ export class SipPhone {
     // A call whose signalling path is gone cannot be held, transferred or hung up at the far
     // end any more: end it here so the SDR can wrap up, rather than keep a call they cannot control.
     if (this.active) this.endLocally('connection to the PBX lost');
-    if (!this.online) return;
-    if (this.registration.state === 'failed' && this.registration.reason === 'auth') return;
+    if (this.registration.state === 'failed' && (this.registration.reason === 'auth' || this.registration.reason === 'offline')) return;
     this.scheduleRetry('unreachable', error?.message ?? 'connection closed');
   }
 
@@ -366,11 +376,11 @@ export class SipPhone {
   }
 
   private scheduleRetry(reason: RegistrationFailure, detail: string): void {
-    if (this.stopped || !this.online) return;
+    if (this.stopped) return;
     this.clearRetry();
-    const delay = backoffDelay(this.attempt);
-    this.attempt += 1;
-    this.setRegistration({ state: 'failed', reason, detail, retryAt: this.now() + delay });
+    const delay = this.online ? backoffDelay(this.attempt) : OFFLINE_RECHECK_MS;
+    if (this.online) this.attempt += 1;
+    this.setRegistration(this.online ? { state: 'failed', reason, detail, retryAt: this.now() + delay } : { state: 'failed', reason: 'offline', detail: '', retryAt: null });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.connect();
@@ -427,7 +437,9 @@ export class SipPhone {
     this.active = active;
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) this.established(active);
-      if (state === SessionState.Terminated) this.finish(active);
+      // SIP.js moves to Terminated before it hands the final response to the request delegate,
+      // so the status that says why (486, 603, 404…) is only known a moment later.
+      if (state === SessionState.Terminated) queueMicrotask(() => this.finish(active));
     });
     this.emit();
     return active;
