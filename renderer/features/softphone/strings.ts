@@ -13,12 +13,12 @@ const en = {
     offline: 'Softphone offline — calls are log only',
     failed: {
       auth: 'Softphone: wrong user name or password ({{detail}})',
-      unreachable: 'Softphone: cannot reach the server',
+      unreachable: 'Softphone: server unreachable',
       rejected: 'Softphone: registration refused ({{detail}})',
       offline: 'Softphone offline — calls are log only',
       config: 'Softphone: the settings are not valid',
     },
-    retryIn: 'retrying in {{seconds}} s',
+    retryIn: 'retry in {{seconds}} s',
     retryNow: 'Retry now',
     openSettings: 'Open softphone settings',
   },
@@ -89,7 +89,7 @@ const zhCN: SoftphoneStrings = {
     offline: '软电话离线 — 仅可记录通话',
     failed: {
       auth: '软电话：用户名或密码错误（{{detail}}）',
-      unreachable: '软电话：无法连接服务器',
+      unreachable: '软电话：服务器无法连接',
       rejected: '软电话：注册被拒绝（{{detail}}）',
       offline: '软电话离线 — 仅可记录通话',
       config: '软电话：设置无效',
