@@ -2,8 +2,10 @@
  * `npm run bench`: the local store and the queue at 100,000 leads, in real Chromium, each figure
  * printed beside its floor (raw IndexedDB on the same data) measured in the same run; then the
  * team server's sync (syncBench.ts) and its review list and dashboard on a generated year
- * (reviewBench.ts). Prints figures; never fails on a timing.
+ * (reviewBench.ts), and the softphone's calls beside a bare SIP.js page (sipBench.ts). Prints
+ * figures; never fails on a timing.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -182,6 +184,9 @@ try {
 if (process.env['BENCH_SYNC'] !== '0') await runSyncBench(report);
 // Review and reports on a generated year of a 50-SDR team, SQLite and PostgreSQL (BENCH_REVIEW=0 skips).
 if (process.env['BENCH_REVIEW'] !== '0') results.push(...(await runReviewBench()));
+// The softphone's call timings beside a bare SIP.js page (BENCH_SIP=0 skips). Its own process, in a
+// network namespace with only loopback, so WebRTC media stays on 127.0.0.1.
+if (process.env['BENCH_SIP'] !== '0') spawnSync('bash', ['test/sip/in-netns.sh', 'npx', 'tsx', 'test/bench/sipBench.ts'], { stdio: 'inherit' });
 
 /**
  * Opens the first lead in the queue's window that can be handed off and was not opened before;
