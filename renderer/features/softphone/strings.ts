@@ -47,6 +47,7 @@ const en = {
   transferFailed: 'Transfer failed: {{reason}}',
   transferred: 'Call transferred to {{target}}',
   microphone: 'Microphone level',
+  mic: 'Mic',
   quality: {
     poor: 'Poor line quality: the other side may not hear you well. Consider calling back.',
     summary: 'loss {{loss}}% · jitter {{jitter}} ms · RTT {{rtt}} ms',
@@ -123,6 +124,7 @@ const zhCN: SoftphoneStrings = {
   transferFailed: '转接失败：{{reason}}',
   transferred: '已转接给 {{target}}',
   microphone: '麦克风音量',
+  mic: '麦克风',
   quality: {
     poor: '线路质量差：对方可能听不清。建议稍后回拨。',
     summary: '丢包 {{loss}}% · 抖动 {{jitter}} ms · 往返时延 {{rtt}} ms',

@@ -67,11 +67,12 @@ export async function openPeerPhone(rig: SipRig, user: string, context?: Browser
   return peer;
 }
 
-export const queue = (page: Page) => page.getByRole('listbox', { name: 'Leads, in calling order' });
-export const callBar = (page: Page) => page.getByRole('region', { name: 'Call', exact: true });
-export const softphoneStatus = (page: Page) => page.getByRole('status', { name: 'Softphone' });
+// Both UI languages: the screenshot script drives the zh-CN desk too.
+export const queue = (page: Page) => page.getByRole('listbox', { name: /^(Leads, in calling order|线索（按拨打顺序）)$/ });
+export const callBar = (page: Page) => page.getByRole('region', { name: /^(Call|通话)$/ });
+export const softphoneStatus = (page: Page) => page.getByRole('status', { name: /^(Softphone|软电话)$/ });
 export const callState = (page: Page) => callBar(page).getByRole('status').first();
-export const wrapUp = (page: Page) => page.getByRole('form', { name: 'Call wrap-up' });
+export const wrapUp = (page: Page) => page.getByRole('form', { name: /^(Call wrap-up|通话小结)$/ });
 
 export async function visible(locator: Locator, timeout = 15_000): Promise<void> {
   await locator.waitFor({ state: 'visible', timeout });
@@ -123,7 +124,7 @@ export async function openCallableLead(page: Page, skip: ReadonlySet<string> = n
 }
 
 export async function openLead(page: Page, lead: Pick<StoredLead, 'id' | 'company'>): Promise<void> {
-  const search = page.getByRole('searchbox', { name: 'Search leads' });
+  const search = page.getByRole('searchbox', { name: /^(Search leads|搜索线索)$/ });
   await search.fill(lead.company);
   // No expect.poll here: the benchmark runs these steps outside a test.
   await queue(page).and(page.locator('[data-results-for]')).evaluate(

@@ -25,7 +25,9 @@ export function IncomingCallPopup(props: IncomingCallPopupProps) {
   const actions = useIncomingCallActions(props);
   if (!incoming) return null;
   const caller = incoming.e164 ? formatPhone(incoming.e164, props.region) : incoming.user;
-  const who = incoming.name ? `${incoming.name} · ${caller}` : caller;
+  // Many PBXs put the number itself in the display name: show it once.
+  const nameIsNumber = incoming.name.replace(/\D/g, '') !== '' && caller.replace(/\D/g, '').endsWith(incoming.name.replace(/\D/g, '').slice(-8));
+  const who = incoming.name && !nameIsNumber ? `${incoming.name} · ${caller}` : caller;
   return (
     <div className="incoming-call" role="alertdialog" aria-label={t('incoming.title')} aria-describedby="incoming-call-who">
       <p className="incoming-call-title">

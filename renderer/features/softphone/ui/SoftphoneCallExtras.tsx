@@ -32,7 +32,14 @@ export function SoftphoneCallExtras({ region, onError, onMessage }: { readonly r
   return (
     <div className="softphone-extras">
       <div className="softphone-extras-row">
-        {established ? <LevelMeter stream={call.localStream} label={t('microphone')} /> : null}
+        {established ? (
+          <>
+            <span className="softphone-mic" aria-hidden="true">
+              {t('mic')}
+            </span>
+            <LevelMeter stream={call.localStream} label={t('microphone')} />
+          </>
+        ) : null}
         {call.held ? <span className="softphone-held">{t('onHold')}</span> : null}
         <button type="button" className="btn btn-small" aria-pressed={panel === 'keypad'} aria-expanded={panel === 'keypad'} disabled={!established} onClick={() => setPanel((p) => (p === 'keypad' ? 'none' : 'keypad'))}>
           {t('keypad')}
