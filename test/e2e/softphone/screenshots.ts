@@ -13,7 +13,7 @@ const OUT = process.env['SHOTS'] ?? '/tmp/softphone-shots';
 mkdirSync(OUT, { recursive: true });
 const rig = await startRig();
 try {
-  for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']] as const) {
+  for (const lang of ['en', 'zh'] as const) {
     for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
       const name = (what: string) => `${OUT}/${lang}-${viewport.width}-${what}.png`;
       const { context, page } = await openDesk(rig, 'en-US', viewport);
