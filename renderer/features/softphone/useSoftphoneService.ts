@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { normalizePhone, type PhoneRegion } from '../../../shared/model/phone';
 import type { AudioDevices } from '../../../shared/model/sip';
 import type { SipSecretStore } from '../../platform/platform';
@@ -39,6 +39,12 @@ export function useSoftphoneService({ sipSecret, region, reloadKey, notify }: So
   const devices = useSetting('audioDevices');
   const isSip = dialer.kind === 'sip';
   const accountKey = isSip && account ? JSON.stringify(account) : null;
+  // Read when a call rings, not effect dependencies: switching the UI language or the phone region
+  // must not restart the phone (and hang up the call on it).
+  const latest = useRef({ region, notify });
+  useEffect(() => {
+    latest.current = { region, notify };
+  }, [region, notify]);
 
   useEffect(() => {
     const store = useSoftphoneStore;
@@ -78,9 +84,9 @@ export function useSoftphoneService({ sipSecret, region, reloadKey, notify }: So
         },
         onIncoming: ({ user, name }) => {
           const key = phone?.snapshot().call?.key ?? '';
-          const e164 = callerNumber(user, region);
+          const e164 = callerNumber(user, latest.current.region);
           store.setState({ incoming: { key, e164, user, name, leadId: null, company: null } });
-          if (document.hidden) notify(name || user);
+          if (document.hidden) latest.current.notify(name || user);
           if (e164 === null) return;
           void leadForNumber(e164).then((lead) => {
             const current = store.getState().incoming;
@@ -110,7 +116,7 @@ export function useSoftphoneService({ sipSecret, region, reloadKey, notify }: So
     };
     // accountKey stands for the account's content; the object itself changes on every read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [isSip, accountKey, reloadKey, sipSecret, region, notify]);
+  }, [isSip, accountKey, reloadKey, sipSecret]);
 
   useEffect(() => {
     media.devices = devices;
