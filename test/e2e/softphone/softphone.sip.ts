@@ -78,6 +78,10 @@ describe('the built-in softphone', () => {
     await expect.poll(async () => (await flow(prospect, 600)).received, { timeout: 10_000 }).toBeGreaterThan(10);
     expect((await flow(prospect)).sent).toBeGreaterThan(10);
 
+    // The microphone level moves with the (fake) microphone's tone.
+    const meter = callBar(page).getByRole('meter', { name: 'Microphone level' });
+    await expect.poll(async () => Number(await meter.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(0);
+
     // Hold: the prospect stops sending to us (their side goes recvonly), resume brings it back.
     await button('Hold').click();
     await visible(callBar(page).getByText('On hold'));
@@ -282,6 +286,37 @@ describe('the built-in softphone', () => {
     // The same: a real machine fires 'online' when the network is back.
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await visible(softphoneStatus(page).getByText('Softphone ready'), 30_000);
+  });
+
+  it('a blocked microphone: the call ends as failed and the SDR is told how to allow it', async () => {
+    const lead = await openCallableLead(page, called);
+    called.add(lead.id);
+    // Chromium's answer for a blocked microphone, given by the page itself: with
+    // --use-fake-ui-for-media-stream (which these calls need) the browser grants every request,
+    // and its permission override does not apply on top of that flag.
+    await page.evaluate(() => {
+      const devices = navigator.mediaDevices as MediaDevices & { realGetUserMedia?: MediaDevices['getUserMedia'] };
+      devices.realGetUserMedia = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    try {
+      await dial();
+      await visible(wrapUp(page));
+      await visible(callBar(page).getByRole('alert').filter({ hasText: 'The microphone is blocked.' }));
+      await visible(wrapUp(page).getByText(/Softphone: call failed \(—\) · microphone: NotAllowedError/));
+      // A failed call has no default: the SDR says what happened.
+      expect(await wrapUp(page).getByRole('radio', { checked: true }).count()).toBe(0);
+      await wrapUp(page).getByRole('radio', { name: 'No answer' }).check();
+      await saveWrapUp();
+      expect((await lastCall(lead)).sip?.outcome).toBe('failed');
+      // The notice stays under the dial box until a call gets the microphone again.
+      await visible(callBar(page).getByRole('alert').filter({ hasText: 'The microphone is blocked.' }));
+    } finally {
+      await page.evaluate(() => {
+        const devices = navigator.mediaDevices as MediaDevices & { realGetUserMedia?: MediaDevices['getUserMedia'] };
+        if (devices.realGetUserMedia) devices.getUserMedia = devices.realGetUserMedia;
+      });
+    }
   });
 
   it('a wrong password fails with the reason and is not retried', async () => {

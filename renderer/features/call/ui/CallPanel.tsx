@@ -192,7 +192,8 @@ function ActiveCall({ call, dispositions, leadTimeZone, controlsAudio, reportsPr
           </div>
         ) : null}
       </div>
-      {state === 'dialing' || state === 'connected' ? callExtras : null}
+      {/* In the wrap-up too: why a softphone call failed (a blocked microphone) stays in view. */}
+      {callExtras}
       {state === 'wrapUp' ? <WrapUp key={call.id} call={call} dispositions={dispositions} leadTimeZone={leadTimeZone} now={now} onSave={actions.wrapUp} /> : null}
     </div>
   );

@@ -119,6 +119,9 @@ export class SipPhone {
       reconnectionAttempts: 0,
       logBuiltinEnabled: false,
       logLevel: 'error',
+      // getUserMedia through our hands: SIP.js ends the session on a refused microphone without
+      // saying why, and the SDR must be told how to allow it.
+      sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory((constraints) => this.microphone(constraints)),
       sessionDescriptionHandlerFactoryOptions: {
         peerConnectionConfiguration: { iceServers: account.iceServers.map((s) => ({ ...s })) },
         // Host candidates are there in milliseconds; a TURN server gets this long, not SIP.js's 5 s.
@@ -219,8 +222,7 @@ export class SipPhone {
         },
       });
     } catch (error) {
-      // getUserMedia refused or the request could not be sent: the call ends before it began.
-      this.mediaFailure(error);
+      // The microphone was refused or the request could not be sent: the call ends before it began.
       this.endLocally(error instanceof Error ? error.message : String(error));
     }
   }
@@ -233,7 +235,6 @@ export class SipPhone {
     try {
       await a.session.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: this.config.audioConstraints(), video: false } } });
     } catch (error) {
-      this.mediaFailure(error);
       // Tell the caller we could not take it rather than leave them ringing.
       if (a.session.state === SessionState.Initial || a.session.state === SessionState.Establishing) await a.session.reject({ statusCode: 480 }).catch(() => undefined);
       this.endLocally(error instanceof Error ? error.message : String(error));
@@ -449,7 +450,6 @@ export class SipPhone {
     if (this.active !== a) return;
     a.phase = 'established';
     a.connected = true;
-    this.mediaError = null;
     this.playRemote(a.session);
     a.hooks?.onConnected(this.now());
     a.statsTimer = setInterval(() => void this.sampleQuality(a), STATS_INTERVAL_MS);
@@ -501,11 +501,30 @@ export class SipPhone {
     this.emit();
   }
 
-  private mediaFailure(error: unknown): void {
-    if (error instanceof DOMException || (error instanceof Error && /NotAllowed|NotFound|NotReadable|Permission/i.test(error.name + error.message))) {
-      this.mediaError = error;
-      this.emit();
+  private async microphone(constraints: MediaStreamConstraints): Promise<MediaStream> {
+    if (typeof navigator === 'undefined' || navigator.mediaDevices === undefined) {
+      const error = new DOMException('Media devices are available only on https or localhost', 'SecurityError');
+      this.mediaFailure(error);
+      throw error;
     }
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia(constraints);
+      if (this.mediaError !== null) {
+        this.mediaError = null;
+        this.emit();
+      }
+      return stream;
+    } catch (error) {
+      this.mediaFailure(error);
+      throw error;
+    }
+  }
+
+  /** The call that asked for the microphone ends as failed, and the reason stays shown. */
+  private mediaFailure(error: unknown): void {
+    this.mediaError = error;
+    if (this.active && !this.active.connected) this.active.localReason = `microphone: ${error instanceof Error ? error.name : String(error)}`;
+    this.emit();
   }
 
   private playRemote(session: Session): void {
