@@ -89,10 +89,18 @@ describe('the built-in softphone', () => {
     await button('Resume').click();
     await expect.poll(async () => (await flow(prospect, 800)).sent, { timeout: 10_000 }).toBeGreaterThan(10);
 
-    // Mute: the button says so, and the call goes on.
+    // Mute: the prospect hears silence (no audio energy arrives), and hears us again after unmute.
+    const heard = async (ms = 1_500) => {
+      const before = (await prospect.stats()).audioEnergy;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return (await prospect.stats()).audioEnergy - before;
+    };
+    expect(await heard()).toBeGreaterThan(0);
     await button('Mute').click();
     await visible(button('Unmute'));
+    await expect.poll(() => heard(1_000), { timeout: 10_000 }).toBe(0);
     await button('Unmute').click();
+    await expect.poll(() => heard(1_000), { timeout: 10_000 }).toBeGreaterThan(0);
 
     // DTMF for an IVR: the keypad's keys arrive at the far end (SIP INFO in this account).
     await button('Keypad').click();

@@ -57,6 +57,8 @@ export interface PeerStats {
   readonly packetsReceived: number;
   /** inbound-rtp audioLevel (0..1), when Chromium reports it. */
   readonly audioLevel?: number;
+  /** inbound-rtp totalAudioEnergy: grows while the other side is heard, stays put while it sends silence (muted). */
+  readonly audioEnergy: number;
 }
 
 export interface PeerIncoming {

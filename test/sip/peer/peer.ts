@@ -25,7 +25,7 @@ let session: Session | null = null;
 let callState: PeerCallState = 'idle';
 let incoming: PeerIncoming | null = null;
 let endCause = 'failed';
-let lastStats: PeerStats = { packetsSent: 0, packetsReceived: 0 };
+let lastStats: PeerStats = { packetsSent: 0, packetsReceived: 0, audioEnergy: 0 };
 let heardAudio = false;
 let pollTimer: ReturnType<typeof setInterval> | null = null;
 
@@ -71,6 +71,7 @@ interface RtpStats {
   packetsSent?: number;
   packetsReceived?: number;
   audioLevel?: number;
+  totalAudioEnergy?: number;
 }
 
 async function readStats(target: Session | null): Promise<PeerStats> {
@@ -80,15 +81,17 @@ async function readStats(target: Session | null): Promise<PeerStats> {
   let packetsSent = 0;
   let packetsReceived = 0;
   let audioLevel: number | undefined;
+  let audioEnergy = 0;
   report.forEach((value: RtpStats) => {
     if (value.kind !== 'audio') return;
     if (value.type === 'outbound-rtp') packetsSent += value.packetsSent ?? 0;
     if (value.type === 'inbound-rtp') {
       packetsReceived += value.packetsReceived ?? 0;
       if (value.audioLevel !== undefined) audioLevel = value.audioLevel;
+      audioEnergy += value.totalAudioEnergy ?? 0;
     }
   });
-  lastStats = audioLevel === undefined ? { packetsSent, packetsReceived } : { packetsSent, packetsReceived, audioLevel };
+  lastStats = audioLevel === undefined ? { packetsSent, packetsReceived, audioEnergy } : { packetsSent, packetsReceived, audioLevel, audioEnergy };
   return lastStats;
 }
 
@@ -131,7 +134,7 @@ function adopt(target: Session): void {
   session = target;
   heardAudio = false;
   endCause = 'failed';
-  lastStats = { packetsSent: 0, packetsReceived: 0 };
+  lastStats = { packetsSent: 0, packetsReceived: 0, audioEnergy: 0 };
   target.delegate = {
     onBye: (bye) => {
       endCause = 'remote-hangup';
