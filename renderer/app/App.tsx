@@ -67,7 +67,8 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
   // The built-in softphone runs for the whole window, whichever lead or screen is open.
   const [sipReload, setSipReload] = useState(0);
   const notifyCall = useCallback((caller: string) => void platform.notify(t('softphone:incoming.title'), caller).catch(() => undefined), [platform, t]);
-  useSoftphoneService({ sipSecret: platform.sipSecret, region, reloadKey: sipReload, notify: notifyCall });
+  const missedCall = useCallback((caller: string) => showToast(t('softphone:incoming.missed', { caller })), [showToast, t]);
+  useSoftphoneService({ sipSecret: platform.sipSecret, region, reloadKey: sipReload, notify: notifyCall, onMissed: missedCall });
   const incomingProps = {
     region,
     sdr: ownerName,

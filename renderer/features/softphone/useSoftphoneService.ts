@@ -16,6 +16,8 @@ interface SoftphoneService {
   readonly reloadKey: number;
   /** A system notification for a call ringing while the window is in the background. */
   readonly notify: (caller: string) => void;
+  /** A call that rang and stopped before the SDR answered or declined it. */
+  readonly onMissed: (caller: string) => void;
 }
 
 /** The caller's SIP user part as E.164, when it is a phone number ("+86138…", "86138…", "138…"). */
@@ -33,7 +35,7 @@ export function callerNumber(user: string, region: PhoneRegion): string | null {
  * password, follows the browser's online state, keeps the chosen speaker, and pops the caller's
  * lead when a call comes in. Everything it learns goes into useSoftphoneStore.
  */
-export function useSoftphoneService({ sipSecret, region, reloadKey, notify }: SoftphoneService): void {
+export function useSoftphoneService({ sipSecret, region, reloadKey, notify, onMissed }: SoftphoneService): void {
   const dialer = useSetting('dialer');
   const account = useSetting('sipAccount');
   const devices = useSetting('audioDevices');
@@ -41,10 +43,10 @@ export function useSoftphoneService({ sipSecret, region, reloadKey, notify }: So
   const accountKey = isSip && account ? JSON.stringify(account) : null;
   // Read when a call rings, not effect dependencies: switching the UI language or the phone region
   // must not restart the phone (and hang up the call on it).
-  const latest = useRef({ region, notify });
+  const latest = useRef({ region, notify, onMissed });
   useEffect(() => {
-    latest.current = { region, notify };
-  }, [region, notify]);
+    latest.current = { region, notify, onMissed };
+  }, [region, notify, onMissed]);
 
   useEffect(() => {
     const store = useSoftphoneStore;
@@ -80,7 +82,10 @@ export function useSoftphoneService({ sipSecret, region, reloadKey, notify }: So
         onChange: (snapshot) => {
           const { incoming } = store.getState();
           const ringing = snapshot.call?.phase === 'incoming' ? snapshot.call : null;
-          store.setState({ snapshot, incoming: incoming && ringing && incoming.key === ringing.key ? incoming : null });
+          const still = incoming && ringing && incoming.key === ringing.key ? incoming : null;
+          // Answering and declining clear the pop-up first; a call that just stops ringing was missed.
+          if (incoming && !still && snapshot.call === null) latest.current.onMissed(incoming.company ?? (incoming.name || incoming.e164 || incoming.user));
+          store.setState({ snapshot, incoming: still });
         },
         onIncoming: ({ user, name }) => {
           const key = phone?.snapshot().call?.key ?? '';

@@ -221,6 +221,19 @@ describe('the built-in softphone', () => {
     await prospect.page.context().close();
   });
 
+  it('a call that stops ringing before it is answered is reported as missed', async () => {
+    const lead = await openCallableLead(page, called);
+    called.add(lead.id);
+    const prospect = await openPeerPhone(rig, userFor(lead.phones[0]!));
+    await prospect.call(`sip:${SDR_USER}@${domain}`);
+    const popup = page.getByRole('alertdialog', { name: 'Incoming call' });
+    await visible(popup.getByText(`Lead: ${lead.company}`));
+    await prospect.hangUp();
+    await popup.waitFor({ state: 'detached' });
+    await visible(page.getByRole('status').filter({ hasText: `Missed call from ${lead.company}` }));
+    await prospect.page.context().close();
+  });
+
   it('transfers an established call to a colleague (blind REFER)', async () => {
     const { prospect } = await leadWithProspect();
     const colleague = await openPeerPhone(rig, '8002');

@@ -71,6 +71,7 @@ export function useIncomingCallActions({ region, sdr, scriptFor, onAnswered, onE
     answer: async (): Promise<void> => {
       const { phone, incoming } = useSoftphoneStore.getState();
       if (!phone || !incoming) return;
+      useSoftphoneStore.setState({ incoming: null });
       try {
         const unknownCompany = (e164: string) => t('incoming.newLeadCompany', { number: formatPhone(e164, region) });
         onAnswered(await answerIncoming({ phone, incoming, sdr, scriptFor, unknownCompany, onError }));
@@ -79,6 +80,7 @@ export function useIncomingCallActions({ region, sdr, scriptFor, onAnswered, onE
       }
     },
     decline: async (): Promise<void> => {
+      useSoftphoneStore.setState({ incoming: null });
       await useSoftphoneStore.getState().phone?.decline().catch(onError);
     },
   };
