@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone, type PhoneRegion } from '../../../../shared/model/phone';
 import type { Lead } from '../../../../shared/model/lead';
 import type { Script } from '../../../../shared/model/script';
 import { answerIncoming } from '../mutations';
 import { useSoftphoneStore } from '../state';
+import { startRinging } from './ringer';
 
 export interface IncomingCallPopupProps {
   readonly region: PhoneRegion;
@@ -23,6 +24,8 @@ export function IncomingCallPopup(props: IncomingCallPopupProps) {
   const incoming = useSoftphoneStore((s) => s.incoming);
   const [busy, setBusy] = useState(false);
   const actions = useIncomingCallActions(props);
+  const ringingKey = incoming?.key ?? null;
+  useEffect(() => (ringingKey === null ? undefined : startRinging()), [ringingKey]);
   if (!incoming) return null;
   const caller = incoming.e164 ? formatPhone(incoming.e164, props.region) : incoming.user;
   // Many PBXs put the number itself in the display name: show it once.
