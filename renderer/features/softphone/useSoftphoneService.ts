@@ -59,6 +59,8 @@ export function useSoftphoneService({ sipSecret, region, reloadKey, notify, onMi
       return;
     }
     let phone: SipPhone | null = null;
+    // Set on cleanup: a phone being stopped still reports (unregistered, off) and must not
+    // overwrite what the phone that replaced it says.
     let cancelled = false;
     const audio = document.createElement('audio');
     document.body.append(audio);
@@ -80,6 +82,7 @@ export function useSoftphoneService({ sipSecret, region, reloadKey, notify, onMi
         audioConstraints: () => audioConstraints(media.devices),
         remoteAudio: audio,
         onChange: (snapshot) => {
+          if (cancelled) return;
           const { incoming } = store.getState();
           const ringing = snapshot.call?.phase === 'incoming' ? snapshot.call : null;
           const still = incoming && ringing && incoming.key === ringing.key ? incoming : null;
@@ -88,6 +91,7 @@ export function useSoftphoneService({ sipSecret, region, reloadKey, notify, onMi
           store.setState({ snapshot, incoming: still });
         },
         onIncoming: ({ user, name }) => {
+          if (cancelled) return;
           const key = phone?.snapshot().call?.key ?? '';
           const e164 = callerNumber(user, latest.current.region);
           store.setState({ incoming: { key, e164, user, name, leadId: null, company: null } });
