@@ -17,7 +17,7 @@ import { tagLabel as labelOfTag } from '../features/tags';
 import { ImportDialog } from '../features/import';
 import { LeadPanel, LeadQueue, hasLeads, type QueueApi } from '../features/leads';
 import { SettingsDialog, readSetting, useSetting } from '../features/settings';
-import { IncomingCallPopup, SoftphoneStatus, useIncomingCallActions, useSoftphoneService, useSoftphoneStore } from '../features/softphone';
+import { IncomingCallPopup, SoftphoneSettings, SoftphoneStatus, useIncomingCallActions, useSoftphoneService, useSoftphoneStore } from '../features/softphone';
 import { pickScript } from '../../shared/rules/scriptBranching';
 import type { Lead } from '../../shared/model/lead';
 import type { Platform } from '../platform';
@@ -299,7 +299,15 @@ export function App({ platform, sync }: { readonly platform: Platform; readonly 
           }}
         />
       ) : null}
-      {overlay === 'settings' ? <SettingsDialog onClose={() => setOverlay('none')} onLoadDemo={() => void loadDemo()} onMessage={showToast} sipSecret={platform.sipSecret} onSipAccountSaved={() => setSipReload((n) => n + 1)} /> : null}
+      {overlay === 'settings' ? (
+        <SettingsDialog
+          onClose={() => setOverlay('none')}
+          onLoadDemo={() => void loadDemo()}
+          onMessage={showToast}
+          onSipAccountSaved={() => setSipReload((n) => n + 1)}
+          softphoneSettings={(onAccountSaved) => <SoftphoneSettings sipSecret={platform.sipSecret} onAccountSaved={onAccountSaved} onPasswordForgotten={() => setSipReload((n) => n + 1)} />}
+        />
+      ) : null}
       {overlay === 'none' && offerDemo && anyLeads === false && role !== 'sales' && role !== 'admin' ? (
         <DemoOffer onImport={() => setOverlay('import')} onSignIn={() => setOverlay('signIn')} onLoaded={(count) => showToast(t('demo.loaded', { count }))} />
       ) : null}

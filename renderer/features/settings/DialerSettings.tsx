@@ -1,20 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIALER_KINDS, validateDialTemplate, type DialerSetting } from '../../../shared/model/dialer';
-import type { SipSecretStore } from '../../platform/platform';
-import { AudioDeviceSettings } from '../softphone/ui/AudioDeviceSettings';
-import { SipAccountForm } from '../softphone/ui/SipAccountForm';
-import '../softphone/softphoneSettings.css';
 import { writeSetting } from './mutations';
 import { readSetting, useSetting } from './queries';
 
 interface DialerSettingsProps {
   /** 'dialer': the dialer choice was stored; 'sipAccount': the softphone's account was. */
   readonly onSaved: (what: 'dialer' | 'sipAccount') => void;
-  readonly sipSecret: SipSecretStore;
   /** The softphone's stored account or password changed: it should re-read them and register again. */
   readonly onSipAccountSaved: () => void;
+  /** The softphone feature's account form and devices; it calls `onAccountSaved` once an account is stored. */
+  readonly softphoneSettings: (onAccountSaved: () => void) => ReactNode;
 }
 
 /**
@@ -22,7 +19,7 @@ interface DialerSettingsProps {
  * The built-in softphone becomes the dialer only once it has an account: choosing it without one
  * shows the account form and keeps the previous dialer until the account is saved.
  */
-export function DialerSettings({ onSaved, sipSecret, onSipAccountSaved }: DialerSettingsProps) {
+export function DialerSettings({ onSaved, onSipAccountSaved, softphoneSettings }: DialerSettingsProps) {
   const { t } = useTranslation();
   const { t: tSip } = useTranslation('sipSettings');
   const setting = useSetting('dialer');
@@ -106,8 +103,7 @@ export function DialerSettings({ onSaved, sipSecret, onSipAccountSaved }: Dialer
               {setting.kind === 'sip' ? tSip('notSetUp') : tSip('pendingSetUp')}
             </p>
           ) : null}
-          <SipAccountForm sipSecret={sipSecret} onSaved={() => void accountSaved()} onPasswordForgotten={onSipAccountSaved} />
-          <AudioDeviceSettings />
+          {softphoneSettings(() => void accountSaved())}
         </div>
       ) : null}
     </fieldset>

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/model/settings';
-import type { SipSecretStore } from '../../platform/platform';
+import type { ReactNode } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import { PlaybookSettings } from '../playbook';
 import { DialerSettings } from './DialerSettings';
@@ -14,13 +14,13 @@ interface SettingsDialogProps {
   readonly onClose: () => void;
   readonly onLoadDemo: () => void;
   readonly onMessage: (message: string) => void;
-  /** Where the softphone's password is kept (the platform's). */
-  readonly sipSecret: SipSecretStore;
+  /** The softphone feature's account form and devices, shown when the built-in softphone is chosen. */
+  readonly softphoneSettings: (onAccountSaved: () => void) => ReactNode;
   /** The softphone's stored account or password changed: it should re-read them and register again. */
   readonly onSipAccountSaved: () => void;
 }
 
-export function SettingsDialog({ onClose, onLoadDemo, onMessage, sipSecret, onSipAccountSaved }: SettingsDialogProps) {
+export function SettingsDialog({ onClose, onLoadDemo, onMessage, softphoneSettings, onSipAccountSaved }: SettingsDialogProps) {
   const { t, i18n } = useTranslation();
   const language = useLiveQuery(() => readSetting('language'), []);
   const region = useSetting('defaultPhoneRegion');
@@ -66,7 +66,7 @@ export function SettingsDialog({ onClose, onLoadDemo, onMessage, sipSecret, onSi
           <input id="setting-owner" key={ownerName} className="input" defaultValue={ownerName} onBlur={(e) => void writeSetting('ownerName', e.target.value.trim())} />
         </div>
         <DialerSettings
-          sipSecret={sipSecret}
+          softphoneSettings={softphoneSettings}
           onSipAccountSaved={onSipAccountSaved}
           onSaved={(what) => onMessage(what === 'sipAccount' ? t('sipSettings:account.saved') : t('settings.dialerSaved'))}
         />

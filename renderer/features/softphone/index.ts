@@ -5,3 +5,4 @@ export { softphoneStrings } from './strings';
 export { SoftphoneStatus } from './ui/SoftphoneStatus';
 export { IncomingCallPopup, useIncomingCallActions } from './ui/IncomingCallPopup';
 export { SoftphoneCallExtras, SoftphoneIdleNotice } from './ui/SoftphoneCallExtras';
+export { SoftphoneSettings } from './ui/SoftphoneSettings';

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db';
 import { readSetting, writeSetting } from '../../../renderer/features/settings';
 import { DialerSettings } from '../../../renderer/features/settings/DialerSettings';
+import { SoftphoneSettings } from '../../../renderer/features/softphone';
 import { renderWithI18n } from '../../helpers/renderWithI18n';
 import { ACCOUNT, fakeSecret, fill, textbox } from './softphoneKit';
 
@@ -15,7 +16,14 @@ async function renderDialer(language: 'en' | 'zh-CN' = 'en') {
   const onSaved = vi.fn<(what: 'dialer' | 'sipAccount') => void>();
   const onSipAccountSaved = vi.fn<() => void>();
   const secret = fakeSecret();
-  await renderWithI18n(<DialerSettings onSaved={onSaved} sipSecret={secret.store} onSipAccountSaved={onSipAccountSaved} />, language);
+  await renderWithI18n(
+    <DialerSettings
+      onSaved={onSaved}
+      onSipAccountSaved={onSipAccountSaved}
+      softphoneSettings={(onAccountSaved) => <SoftphoneSettings sipSecret={secret.store} onAccountSaved={onAccountSaved} onPasswordForgotten={onSipAccountSaved} />}
+    />,
+    language,
+  );
   return { onSaved, onSipAccountSaved, secret, user: userEvent.setup() };
 }
 

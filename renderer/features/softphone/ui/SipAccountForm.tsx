@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { parseSipUri, sipTarget, SipAccountSchema, type DtmfMode, type IceServer, type SipAccount, type SipSettingError } from '../../../../shared/model/sip';
 import type { SipSecretStore } from '../../../platform/platform';
-import { writeSetting } from '../../settings/mutations';
-import { readSetting } from '../../settings/queries';
+import { readSetting, writeSetting } from '../../settings';
 import '../softphoneSettings.css';
 
 interface SipAccountFormProps {
