@@ -16,7 +16,7 @@ import { createApp } from '../../server/app';
 import { generateDemoLeads } from '../../renderer/features/demo/demoLeads';
 import { toLeadRow } from '../../renderer/db/leadRow';
 import { SCHEMA_VERSIONS } from '../../renderer/db/schema';
-import { CHROMIUM_PATH } from '../helpers/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium';
 import { indexedDbSettled, rawSingleDurablePuts, timeHandoffClick, timeKeystrokes, trackIndexedDbActivity } from './callProbes';
 import { rawGetAll, rawIndexLookups, rawPut, timeFilters, timeSearches } from './pageProbes';
 import { benchQueries, importCsvRows } from './benchData';
@@ -47,7 +47,7 @@ const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? add
 const profile = mkdtempSync(join(tmpdir(), 'sdr-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM_PATH,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [...CHROMIUM_ARGS],
   viewport: { width: 1366, height: 768 },
   locale: 'en-US',
 });

@@ -17,17 +17,9 @@ import {
   type SipSettingError,
 } from '../../shared/model/sip';
 import { DEFAULT_PLAYBOOK } from '../../shared/playbook/defaults';
+import { SIP_ACCOUNT } from '../helpers/sipAccount';
 
-const account: SipAccount = {
-  wsUrl: 'wss://pbx.example.com:8089/ws',
-  sipUri: 'sip:8001@pbx.example.com',
-  authUser: '',
-  displayName: 'Li Wei',
-  iceServers: [],
-  targetTemplate: 'sip:{national}@pbx.example.com',
-  dialPrefix: '',
-  dtmf: 'rtp',
-};
+const account: SipAccount = { ...SIP_ACCOUNT, dialPrefix: '' };
 
 describe('validateWsUrl', () => {
   it.each(['wss://pbx.example.com:8089/ws', 'wss://10.0.0.5/ws', 'ws://localhost:5066', 'ws://127.0.0.1:8088/ws', 'ws://[::1]:5066', '  wss://pbx.example.com  '])(

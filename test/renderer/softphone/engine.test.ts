@@ -8,8 +8,8 @@ import { leadForNumber } from '../../../renderer/features/softphone/queries';
 import { sipDialer } from '../../../renderer/features/softphone/sipDialer';
 import { IDLE_SNAPSHOT, useSoftphoneStore, type IncomingCall } from '../../../renderer/features/softphone/state';
 import { callerNumber } from '../../../renderer/features/softphone/useSoftphoneService';
-import type { SipAccount } from '../../../shared/model/sip';
 import { makeLead } from '../../helpers/leadFactory';
+import { SIP_ACCOUNT } from '../../helpers/sipAccount';
 
 afterEach(async () => {
   useSoftphoneStore.setState({ setup: 'notSip', account: null, phone: null, snapshot: IDLE_SNAPSHOT, incoming: null });
@@ -68,16 +68,7 @@ describe('call quality', () => {
   });
 });
 
-const account: SipAccount = {
-  wsUrl: 'wss://pbx.example.com/ws',
-  sipUri: 'sip:li.lei@pbx.example.com',
-  authUser: '',
-  displayName: '李雷',
-  iceServers: [],
-  targetTemplate: 'sip:{national}@pbx.example.com',
-  dialPrefix: '9',
-  dtmf: 'rtp',
-};
+const account = SIP_ACCOUNT;
 
 interface FakePhone {
   readonly call: ReturnType<typeof vi.fn<(target: string, hooks: CallHooks) => Promise<void>>>;

@@ -2,18 +2,8 @@ import { screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { SipSecretStore } from '../../../renderer/platform/platform';
-import type { SipAccount } from '../../../shared/model/sip';
 
-export const ACCOUNT: SipAccount = {
-  wsUrl: 'wss://pbx.example.com:8089/ws',
-  sipUri: 'sip:8001@pbx.example.com',
-  authUser: '',
-  displayName: 'Li Wei',
-  iceServers: [],
-  targetTemplate: 'sip:{national}@pbx.example.com',
-  dialPrefix: '9',
-  dtmf: 'rtp',
-};
+export { SIP_ACCOUNT as ACCOUNT } from '../../helpers/sipAccount';
 
 /** A SipSecretStore in memory, with its calls recorded. */
 export function fakeSecret(initial: string | null = null, where: 'keychain' | 'session' = 'keychain') {

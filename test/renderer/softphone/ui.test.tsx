@@ -7,6 +7,7 @@ import { IncomingCallPopup } from '../../../renderer/features/softphone/ui/Incom
 import { SoftphoneCallExtras, SoftphoneIdleNotice } from '../../../renderer/features/softphone/ui/SoftphoneCallExtras';
 import { SoftphoneStatus } from '../../../renderer/features/softphone/ui/SoftphoneStatus';
 import { renderWithI18n } from '../../helpers/renderWithI18n';
+import { SIP_ACCOUNT } from '../../helpers/sipAccount';
 
 afterEach(() => {
   useSoftphoneStore.setState({ setup: 'notSip', account: null, phone: null, snapshot: IDLE_SNAPSHOT, incoming: null });
@@ -18,7 +19,7 @@ function phoneWith(snapshot: Partial<PhoneSnapshot>) {
   const phone = { retryNow: vi.fn(), sendDtmf: vi.fn(() => Promise.resolve()), transfer: vi.fn(() => Promise.resolve()), answer: vi.fn(() => Promise.resolve()), decline: vi.fn(() => Promise.resolve()) };
   useSoftphoneStore.setState({
     setup: 'ready',
-    account: { wsUrl: 'wss://pbx.example.com/ws', sipUri: 'sip:8001@pbx.example.com', authUser: '', displayName: '', iceServers: [], targetTemplate: 'sip:{national}@pbx.example.com', dialPrefix: '', dtmf: 'rtp' },
+    account: { ...SIP_ACCOUNT, dialPrefix: '' },
     phone: phone as unknown as SipPhone,
     snapshot: { ...IDLE_SNAPSHOT, ...snapshot },
   });
