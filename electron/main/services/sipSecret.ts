@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { sipPasswordSchema, type SipSecretPersistence } from '../../../shared/ipc/schemas';
 import { log } from '../log';
-import { canEncryptSecrets, readFileIfPresent, writePrivateFile, type SecretVault } from './secretFiles';
+import { canEncryptSecrets, readSecretFile, writePrivateFile, type SecretVault } from './secretFiles';
 
 export const SIP_SECRET_FILE = 'sip-secret.json';
 
@@ -37,39 +37,17 @@ export function createSipSecretStore(options: SipSecretOptions): SipSecretStore 
   const canEncrypt = (): boolean => canEncryptSecrets(safeStorage, options.platform);
 
   const load = async (): Promise<string | null> => {
-    let text: string | null;
-    try {
-      text = await readFileIfPresent(file);
-    } catch (error) {
-      log.warn(`Cannot read ${file}; no SIP password is saved`, error);
-      return null;
-    }
-    if (text === null) return null;
-    let stored: z.infer<typeof storedSecretSchema>;
-    try {
-      stored = storedSecretSchema.parse(JSON.parse(text));
-    } catch {
-      // Saving the password again writes a good file.
-      log.warn(`${file} is not a valid saved SIP password; it is ignored`);
-      return null;
-    }
-    if (!canEncrypt()) {
-      // Kept on disk: the keyring may only be locked or absent for this run.
-      log.warn('safeStorage is not available, so the saved SIP password cannot be read this run');
-      return null;
-    }
-    let password: string;
-    try {
-      password = safeStorage.decryptString(Buffer.from(stored.encryptedPassword, 'base64'));
-    } catch (error) {
-      log.warn('The saved SIP password cannot be decrypted (OS keyring changed?); it is ignored', error);
-      return null;
-    }
-    if (!sipPasswordSchema.safeParse(password).success) {
-      log.warn('The saved SIP password decrypts to something that is not a password; it is ignored');
-      return null;
-    }
-    return password;
+    const saved = await readSecretFile({
+      vault: safeStorage,
+      platform: options.platform,
+      file,
+      schema: storedSecretSchema,
+      ciphertext: (stored) => stored.encryptedPassword,
+      isValid: (password) => sipPasswordSchema.safeParse(password).success,
+      what: 'SIP password',
+      consequence: 'it is ignored',
+    });
+    return saved?.secret ?? null;
   };
 
   const save = async (password: string): Promise<void> => {

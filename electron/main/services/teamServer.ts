@@ -20,7 +20,7 @@ import {
 import { AccountViewSchema, type AccountView } from '../../../shared/model/account';
 import { IpcFailure } from '../ipc/ipcFailure';
 import { log } from '../log';
-import { canEncryptSecrets, readFileIfPresent, writePrivateFile, type SecretVault } from './secretFiles';
+import { canEncryptSecrets, readSecretFile, writePrivateFile, type SecretVault } from './secretFiles';
 
 export const TEAM_SESSION_FILE = 'team-session.json';
 
@@ -198,39 +198,17 @@ export function createTeamServerClient(options: TeamServerOptions): TeamServerCl
   };
 
   const load = async (): Promise<LiveSession | null> => {
-    let text: string | null;
-    try {
-      text = await readFileIfPresent(file);
-    } catch (error) {
-      log.warn(`Cannot read ${file}; signed out of the team server`, error);
-      return null;
-    }
-    if (text === null) return null;
-    let stored: StoredSession;
-    try {
-      stored = storedSessionSchema.parse(JSON.parse(text));
-    } catch {
-      // Not worth the user's attention: signing in again writes a good file.
-      log.warn(`${file} is not a valid session; signed out of the team server`);
-      return null;
-    }
-    if (!canEncrypt()) {
-      // Kept on disk: the keyring may only be locked or absent for this run.
-      log.warn('safeStorage is not available, so the saved team server session cannot be read; signed out for this run');
-      return null;
-    }
-    let token: string;
-    try {
-      token = safeStorage.decryptString(Buffer.from(stored.encryptedToken, 'base64'));
-    } catch (error) {
-      log.warn('The saved team server session cannot be decrypted (OS keyring changed?); signed out', error);
-      return null;
-    }
-    if (!TOKEN.test(token)) {
-      log.warn('The saved team server session decrypts to something that is not a token; signed out');
-      return null;
-    }
-    return { serverUrl: stored.serverUrl, user: stored.user, token };
+    const saved = await readSecretFile({
+      vault: safeStorage,
+      platform: options.platform,
+      file,
+      schema: storedSessionSchema,
+      ciphertext: (stored) => stored.encryptedToken,
+      isValid: (token) => TOKEN.test(token),
+      what: 'team server session',
+      consequence: 'signed out of the team server',
+    });
+    return saved && { serverUrl: saved.stored.serverUrl, user: saved.stored.user, token: saved.secret };
   };
 
   const save = async (session: LiveSession): Promise<void> => {
