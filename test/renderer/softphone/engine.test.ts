@@ -103,7 +103,7 @@ describe('the SIP dialer', () => {
     ['refused', () => readyPhone({ registration: { state: 'failed', reason: 'auth', detail: '401 Unauthorized', retryAt: null } }), 'sip.notRegistered'],
     [
       'on another call',
-      () => readyPhone({ call: { key: 'c1', direction: 'inbound', remoteUser: '8002', remoteName: '', phase: 'established', held: false, muted: false, poorQuality: false, localStream: null } }),
+      () => readyPhone({ call: { key: 'c1', phase: 'established', held: false, muted: false, poorQuality: false, localStream: null } }),
       'sip.busy',
     ],
   ])('refuses before anything is logged when %s', (_name, arrange, code) => {

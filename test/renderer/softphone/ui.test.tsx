@@ -13,7 +13,7 @@ afterEach(() => {
   useSoftphoneStore.setState({ setup: 'notSip', account: null, phone: null, snapshot: IDLE_SNAPSHOT, incoming: null });
 });
 
-const live: LiveCall = { key: 'c1', direction: 'outbound', remoteUser: '8613800138000', remoteName: '', phase: 'established', held: false, muted: false, poorQuality: false, localStream: null };
+const live: LiveCall = { key: 'c1', phase: 'established', held: false, muted: false, poorQuality: false, localStream: null };
 
 function phoneWith(snapshot: Partial<PhoneSnapshot>) {
   const phone = { retryNow: vi.fn(), sendDtmf: vi.fn(() => Promise.resolve()), transfer: vi.fn(() => Promise.resolve()), answer: vi.fn(() => Promise.resolve()), decline: vi.fn(() => Promise.resolve()) };
@@ -133,7 +133,7 @@ describe('under the dial box', () => {
 
 describe('an incoming call', () => {
   it('shows the caller and the lead, and declines', async () => {
-    const phone = phoneWith({ registration: { state: 'registered' }, call: { ...live, direction: 'inbound', phase: 'incoming' } });
+    const phone = phoneWith({ registration: { state: 'registered' }, call: { ...live, phase: 'incoming' } });
     useSoftphoneStore.setState({ incoming: { key: 'c1', e164: '+8613800138000', user: '+8613800138000', name: '张伟', leadId: 'l1', company: '甲乙科技' } });
     await renderWithI18n(<IncomingCallPopup region="CN" sdr="李雷" scriptFor={() => null} onAnswered={() => undefined} onError={() => undefined} />);
     const popup = screen.getByRole('alertdialog', { name: 'Incoming call' });

@@ -26,10 +26,6 @@ export type CallPhase = 'ringing' | 'incoming' | 'established';
 
 export interface LiveCall {
   readonly key: string;
-  readonly direction: 'outbound' | 'inbound';
-  /** The other party's user part (a number, an extension) and display name. */
-  readonly remoteUser: string;
-  readonly remoteName: string;
   readonly phase: CallPhase;
   readonly held: boolean;
   readonly muted: boolean;
@@ -64,9 +60,6 @@ export interface SipPhoneConfig {
 interface Active {
   readonly key: string;
   readonly session: Session;
-  readonly direction: 'outbound' | 'inbound';
-  readonly remoteUser: string;
-  readonly remoteName: string;
   phase: CallPhase;
   held: boolean;
   muted: boolean;
@@ -152,9 +145,6 @@ export class SipPhone {
       mediaError: this.mediaError,
       call: a && {
         key: a.key,
-        direction: a.direction,
-        remoteUser: a.remoteUser,
-        remoteName: a.remoteName,
         phase: a.phase,
         held: a.held,
         muted: a.muted,
@@ -202,10 +192,6 @@ export class SipPhone {
     void this.ua.transport.disconnect().catch(() => undefined);
   }
 
-  get canCall(): boolean {
-    return this.registration.state === 'registered' && this.active === null;
-  }
-
   async call(target: string, hooks: CallHooks): Promise<void> {
     if (this.active) throw new Error('busy');
     const uri = UserAgent.makeURI(target);
@@ -213,7 +199,7 @@ export class SipPhone {
     const inviter = new Inviter(this.ua, uri, {
       sessionDescriptionHandlerOptions: { constraints: { audio: this.config.audioConstraints(), video: false } },
     });
-    const active = this.track(inviter, 'outbound', uri.user ?? target, '', 'ringing');
+    const active = this.track(inviter, 'ringing');
     active.hooks = hooks;
     try {
       await inviter.invite({
@@ -410,19 +396,15 @@ export class SipPhone {
     const identity = invitation.remoteIdentity;
     const user = identity.uri.user ?? '';
     const name = identity.displayName ?? '';
-    this.track(invitation, 'inbound', user, name, 'incoming');
-    invitation.delegate = { onCancel: () => undefined };
+    this.track(invitation, 'incoming');
     this.config.onIncoming({ user, name });
   }
 
-  private track(session: Session, direction: 'outbound' | 'inbound', remoteUser: string, remoteName: string, phase: CallPhase): Active {
+  private track(session: Session, phase: CallPhase): Active {
     this.keys += 1;
     const active: Active = {
       key: `c${this.keys}`,
       session,
-      direction,
-      remoteUser,
-      remoteName,
       phase,
       held: false,
       muted: false,
